@@ -1,0 +1,295 @@
+"""drill's in-container harness.
+
+It runs as the container's entrypoint, as an unprivileged user, in a sandbox
+whose root filesystem is read-only. drill streams the job to it on standard
+input as a tar archive: the learner's editable files, the exercise's support
+files, and the hidden tests under tests/. The harness unpacks the job into
+/work (a tmpfs), checks the learner's Python files for syntax errors, runs
+pytest with a small plugin that records every test, and writes what happened
+to standard output as JSON lines:
+
+    {"start": "<test id>"}     as each test begins (so a time-out can name it)
+    {"results": {...}}         once, at the very end: the results document
+
+Everything else that anybody prints (pytest's own report, the learner's
+prints outside a test) goes to standard error, so it can never be mistaken for
+a results line. drill trusts the document only if the container exited
+normally and every test it expects appears in it.
+"""
+
+import io
+import json
+import os
+import sys
+import tarfile
+import textwrap
+import traceback
+
+import pytest
+
+WORK = "/work"
+TESTS = "tests"
+MAX_JOB_BYTES = 64 << 20
+OUTPUT_LIMIT = 4096  # characters of captured output kept per test
+MESSAGE_LIMIT = 4096
+
+
+def main():
+    job = json.loads(os.environ.get("DRILL_JOB") or "{}")
+    learner_files = job.get("learner_files", [])
+
+    # Keep a private copy of stdout for results; everything else printed from
+    # here on lands on stderr.
+    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+
+    def emit(obj):
+        results.write(json.dumps(obj) + "\n")
+        results.flush()
+
+    unpack(sys.stdin.buffer, WORK)
+    os.chdir(WORK)
+    sys.path.insert(0, WORK)
+
+    doc = syntax_check(learner_files) or preflight(learner_files) or run_pytest(learner_files, emit)
+    emit({"results": doc})
+    results.close()
+    # Learner code may leave threads behind; they must not keep us alive.
+    os._exit(0)
+
+
+def unpack(stream, dest):
+    data = stream.read(MAX_JOB_BYTES + 1)
+    if len(data) > MAX_JOB_BYTES:
+        raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+def error_doc(message, **extra):
+    doc = {"version": 1, "status": "error", "message": clip(message, MESSAGE_LIMIT), "tests": []}
+    doc.update(extra)
+    return doc
+
+
+def syntax_check(learner_files):
+    """Compile each learner .py file, so a syntax error names file and line."""
+    for rel in learner_files:
+        if not rel.endswith(".py"):
+            continue
+        try:
+            with open(os.path.join(WORK, rel), "rb") as f:
+                source = f.read()
+            compile(source, rel, "exec")
+        except FileNotFoundError:
+            return error_doc("%s is missing" % rel, kind="missing_file", file=rel)
+        except SyntaxError as e:
+            lines = ["%s, line %s" % (rel, e.lineno)]
+            if e.text:
+                text = e.text.rstrip("\n")
+                stripped = text.lstrip()
+                lines.append("    " + stripped)
+                if e.offset:
+                    col = max(0, e.offset - 1 - (len(text) - len(stripped)))
+                    lines.append("    " + " " * col + "^")
+            lines.append("%s: %s" % (type(e).__name__, e.msg))
+            return error_doc("\n".join(lines), kind="syntax", file=rel, line=e.lineno)
+    return None
+
+
+def preflight(learner_files):
+    """Set Django up before pytest does, so an error in the learner's models
+    is reported with its file and line instead of as a pytest usage error."""
+    settings = django_settings_module()
+    if not settings:
+        return None
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
+    try:
+        import django
+
+        django.setup()
+    except Exception as e:  # noqa: BLE001 - any failure here is the learner's to see
+        return error_doc(describe_exception(e, learner_files), kind="import")
+    return None
+
+
+def django_settings_module():
+    ini = os.path.join(WORK, TESTS, "pytest.ini")
+    if not os.path.exists(ini):
+        return None
+    import configparser
+
+    cp = configparser.ConfigParser()
+    cp.read(ini)
+    return cp.get("pytest", "DJANGO_SETTINGS_MODULE", fallback=None)
+
+
+def describe_exception(exc, learner_files):
+    """One learner-facing line for an exception: where in the learner's files
+    it happened (the deepest frame there), what it was, and the source line."""
+    where = learner_frame(traceback.extract_tb(exc.__traceback__), learner_files)
+    head = "%s: %s" % (type(exc).__name__, exc)
+    if where is None:
+        return head
+    rel, lineno, line = where
+    out = "%s, line %d: %s" % (rel, lineno, head)
+    if line:
+        out += "\n    " + line.strip()
+    return out
+
+
+def learner_frame(frames, learner_files):
+    found = None
+    for fr in frames:
+        rel = os.path.relpath(os.path.abspath(fr.filename), WORK)
+        if rel in learner_files:
+            found = (rel, fr.lineno, fr.line)
+    return found
+
+
+def clip(text, limit):
+    if len(text) <= limit:
+        return text
+    return text[:limit] + "\n[... truncated]"
+
+
+class Recorder:
+    """The pytest plugin: one entry per collected test, in collection (file)
+    order, with its outcome, a learner-facing message and its output."""
+
+    def __init__(self, learner_files, emit):
+        self.learner_files = learner_files
+        self.emit = emit
+        self.tests = {}
+        self.collect_errors = []
+        self.exceptions = {}
+
+    def pytest_configure(self, config):
+        config.addinivalue_line(
+            "markers",
+            "hidden: on failure show only the test's name and the first line of its docstring",
+        )
+
+    def pytest_collection_finish(self, session):
+        for item in session.items:
+            doc = getattr(getattr(item, "obj", None), "__doc__", None) or ""
+            self.tests[item.nodeid] = {
+                "name": test_name(item.nodeid),
+                "file": item.nodeid.split("::")[0],
+                "status": "pass",
+                "message": "",
+                "output": "",
+                "hidden": item.get_closest_marker("hidden") is not None,
+                "_doc": doc.strip().splitlines()[0] if doc.strip() else "",
+            }
+
+    def pytest_exception_interact(self, node, call, report):
+        # Reached before pytest_collectreport for collection errors. pytest
+        # wraps import failures of a test module; the learner wants the
+        # original error.
+        exc = call.excinfo.value if call.excinfo else None
+        while getattr(exc, "__cause__", None) is not None:
+            exc = exc.__cause__
+        if exc is not None:
+            self.exceptions[report.nodeid] = exc
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        # A test's exception is gone by the time its report is logged.
+        if call.excinfo is not None:
+            self.exceptions[item.nodeid] = call.excinfo.value
+        return (yield)
+
+    def pytest_collectreport(self, report):
+        if not report.failed:
+            return
+        exc = self.exceptions.get(report.nodeid)
+        if exc is not None and not isinstance(exc, SyntaxError):
+            message = describe_exception(exc, self.learner_files)
+        else:
+            message = error_lines(report.longreprtext) or report.longreprtext
+        self.collect_errors.append({"file": report.nodeid, "message": clip(message, MESSAGE_LIMIT)})
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.emit({"start": test_name(nodeid)})
+
+    def pytest_runtest_logreport(self, report):
+        entry = self.tests.get(report.nodeid)
+        if entry is None:
+            return
+        # Each phase's report carries the output of the phases before it.
+        entry["output"] = report.capstdout + report.capstderr
+        if report.skipped and entry["status"] == "pass":
+            entry["status"] = "skip"
+            return
+        if not report.failed or entry["status"] in ("fail", "error"):
+            return
+        entry["status"] = "fail" if report.when == "call" else "error"
+        if entry["hidden"]:
+            entry["message"] = entry["_doc"] or "This test failed; its details are hidden."
+            return
+        message = error_lines(report.longreprtext)
+        exc = self.exceptions.get(report.nodeid)
+        if exc is not None and not isinstance(exc, AssertionError):
+            where = learner_frame(traceback.extract_tb(exc.__traceback__), self.learner_files)
+            if where is not None:
+                message = "%s\n(raised at %s, line %d)" % (message, where[0], where[1])
+        entry["message"] = clip(message or report.longreprtext, MESSAGE_LIMIT)
+
+    def document(self, exit_code):
+        tests = []
+        for entry in self.tests.values():
+            entry = dict(entry)
+            entry.pop("_doc")
+            output = entry["output"]
+            entry["output_truncated"] = len(output) > OUTPUT_LIMIT
+            entry["output"] = output[:OUTPUT_LIMIT]
+            tests.append(entry)
+        doc = {"version": 1, "status": "pass", "message": "", "tests": tests, "pytest_exit": int(exit_code)}
+        if self.collect_errors:
+            doc["status"] = "error"
+            doc["kind"] = "import"
+            doc["message"] = "\n\n".join(e["message"] for e in self.collect_errors)
+        elif not tests:
+            doc["status"] = "error"
+            doc["message"] = "no tests were collected (pytest exit code %d)" % int(exit_code)
+        elif any(t["status"] in ("fail", "error") for t in tests):
+            doc["status"] = "fail"
+        elif int(exit_code) != 0:
+            doc["status"] = "error"
+            doc["message"] = "pytest ended with exit code %d" % int(exit_code)
+        return doc
+
+
+def test_name(nodeid):
+    """tests/test_x.py::TestA::test_b[1] -> TestA::test_b[1]"""
+    return nodeid.split("::", 1)[1] if "::" in nodeid else nodeid
+
+
+def error_lines(longrepr):
+    """The "E   " lines of a pytest failure: the assertion with its expected
+    and actual values, or the exception raised."""
+    lines = [ln[4:] if ln.startswith("E   ") else ln[1:].lstrip() for ln in longrepr.splitlines() if ln.startswith("E ")]
+    if not lines:
+        return ""
+    if lines[0].startswith("AssertionError: "):
+        lines[0] = lines[0][len("AssertionError: "):]
+    return (lines[0] + "\n" + textwrap.dedent("\n".join(lines[1:]))).strip()
+
+
+def run_pytest(learner_files, emit):
+    recorder = Recorder(learner_files, emit)
+    args = [
+        "-q",
+        "-p", "no:cacheprovider",
+        "--rootdir", WORK,
+        "--color", "no",
+        "-W", "ignore::DeprecationWarning",
+        TESTS,
+    ]
+    code = pytest.main(args, plugins=[recorder])
+    return recorder.document(code)
+
+
+if __name__ == "__main__":
+    main()
