@@ -269,12 +269,10 @@ def test_name(nodeid):
 def error_lines(longrepr):
     """The "E   " lines of a pytest failure: the assertion with its expected
     and actual values, or the exception raised."""
-    lines = [ln[4:] if ln.startswith("E   ") else ln[1:].lstrip() for ln in longrepr.splitlines() if ln.startswith("E ")]
-    if not lines:
-        return ""
-    if lines[0].startswith("AssertionError: "):
-        lines[0] = lines[0][len("AssertionError: "):]
-    return (lines[0] + "\n" + textwrap.dedent("\n".join(lines[1:]))).strip()
+    lines = textwrap.dedent("\n".join(ln[1:] for ln in longrepr.splitlines() if ln.startswith("E "))).strip()
+    if lines.startswith("AssertionError: "):
+        lines = lines[len("AssertionError: "):]
+    return lines
 
 
 def run_pytest(learner_files, emit):

@@ -1,0 +1,164 @@
+package bank
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// sectionFile is section.toml.
+type sectionFile struct {
+	Title   string `toml:"title"`
+	Summary string `toml:"summary"`
+}
+
+// exerciseFile is exercise.toml.
+type exerciseFile struct {
+	Format     int      `toml:"format"`
+	Title      string   `toml:"title"`
+	Runtime    string   `toml:"runtime"`
+	Difficulty string   `toml:"difficulty"`
+	TimeLimit  string   `toml:"time_limit"`
+	Files      []string `toml:"files"`
+	Hints      []string `toml:"hints"`
+}
+
+// decodeStrict decodes a TOML file into v; a key v has no field for is an
+// error, as is any of the required keys missing.
+func decodeStrict(fsys fs.FS, file string, v any, required ...string) []error {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return []error{&Error{File: file, Err: errors.New("missing")}}
+	}
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
+	if err != nil {
+		return []error{&Error{File: file, Err: err}}
+	}
+	var errs []error
+	for _, k := range md.Undecoded() {
+		errs = append(errs, &Error{File: file, Key: k.String(), Err: errors.New("unknown key")})
+	}
+	for _, k := range required {
+		if !md.IsDefined(k) {
+			errs = append(errs, &Error{File: file, Key: k, Err: errors.New("missing")})
+		}
+	}
+	return errs
+}
+
+func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
+	file := path.Join(d.path, "section.toml")
+	var sf sectionFile
+	errs := decodeStrict(fsys, file, &sf, "title")
+	s := &Section{ID: d.name, Dir: d.path, Title: sf.Title, Summary: sf.Summary}
+	if len(errs) == 0 && strings.TrimSpace(sf.Title) == "" {
+		errs = append(errs, &Error{File: file, Key: "title", Err: errors.New("empty")})
+	}
+	dirs, err := orderedDirs(fsys, d.path)
+	if err != nil {
+		return nil, append(errs, &Error{File: d.path, Err: err})
+	}
+	if len(dirs) == 0 {
+		errs = append(errs, &Error{File: d.path, Err: errors.New("no exercises (directories named like 01-variables)")})
+	}
+	for _, ed := range dirs {
+		e, eerrs := loadExercise(fsys, s, ed, opts)
+		errs = append(errs, eerrs...)
+		if e != nil {
+			s.Exercises = append(s.Exercises, e)
+		}
+	}
+	return s, errs
+}
+
+func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise, []error) {
+	file := path.Join(d.path, "exercise.toml")
+	var ef exerciseFile
+	errs := decodeStrict(fsys, file, &ef, "format", "title", "runtime", "difficulty", "time_limit", "files", "hints")
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, &Error{File: file, Key: key, Err: fmt.Errorf(format, args...)})
+	}
+	if ef.Format != Format {
+		bad("format", "version %d is not supported (this drill reads version %d)", ef.Format, Format)
+	}
+	if strings.TrimSpace(ef.Title) == "" {
+		bad("title", "empty")
+	}
+	if !slices.Contains(opts.Runtimes, ef.Runtime) {
+		bad("runtime", "unknown runtime %q (known: %s)", ef.Runtime, strings.Join(opts.Runtimes, ", "))
+	}
+	if !slices.Contains(Difficulties, ef.Difficulty) {
+		bad("difficulty", "%q is not one of %s", ef.Difficulty, strings.Join(Difficulties, ", "))
+	}
+	limit, err := time.ParseDuration(ef.TimeLimit)
+	switch {
+	case err != nil:
+		bad("time_limit", "%q is not a duration such as \"10s\"", ef.TimeLimit)
+	case limit < time.Second || limit > 10*time.Minute:
+		bad("time_limit", "%s is outside 1s to 10m", limit)
+	}
+	if len(ef.Hints) < 2 {
+		bad("hints", "at least 2 hints are needed, found %d", len(ef.Hints))
+	}
+	for i, h := range ef.Hints {
+		if strings.TrimSpace(h) == "" {
+			bad(fmt.Sprintf("hints[%d]", i), "empty")
+		}
+	}
+	if len(ef.Files) == 0 {
+		bad("files", "no learner-editable files listed")
+	}
+	for i, f := range ef.Files {
+		key := fmt.Sprintf("files[%d]", i)
+		if !fs.ValidPath(f) || f == "." || path.Clean(f) != f {
+			bad(key, "%q is not a clean relative path", f)
+			continue
+		}
+		if f == "tests" || strings.HasPrefix(f, "tests/") || f == "README.md" {
+			bad(key, "%q is reserved for drill", f)
+			continue
+		}
+		for _, dir := range []string{"starter", "solution"} {
+			if !isFile(fsys, path.Join(d.path, dir, f)) {
+				bad(key, "%s is missing from %s/", f, dir)
+			}
+		}
+	}
+	for _, need := range []string{"README.md"} {
+		if !isFile(fsys, path.Join(d.path, need)) {
+			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errors.New("missing")})
+		}
+	}
+	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
+		errs = append(errs, &Error{File: path.Join(d.path, "tests"), Err: errors.New("no test files (tests/test_*.py)")})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return &Exercise{
+		ID:         s.ID + "/" + d.name,
+		Section:    s,
+		Dir:        d.path,
+		Title:      ef.Title,
+		Runtime:    ef.Runtime,
+		Difficulty: ef.Difficulty,
+		TimeLimit:  limit,
+		Files:      ef.Files,
+		Hints:      ef.Hints,
+	}, nil
+}
+
+func isFile(fsys fs.FS, name string) bool {
+	st, err := fs.Stat(fsys, name)
+	return err == nil && st.Mode().IsRegular()
+}

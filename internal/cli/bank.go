@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/drill-dev/drill/exercises"
+	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/sandbox"
+	"github.com/drill-dev/drill/internal/workspace"
+)
+
+// globalOptions are the flags every command takes.
+type globalOptions struct {
+	bankDir string
+}
+
+// bankDir says which bank to use: --bank, then DRILL_BANK, then the bank
+// the workspace was made from, else "" for the built-in one.
+func (a *App) bankDir(g *globalOptions, ws *workspace.Workspace) (string, error) {
+	dir := g.bankDir
+	if dir == "" {
+		dir = a.Getenv("DRILL_BANK")
+	}
+	if dir == "" && ws != nil {
+		st, err := ws.LoadState()
+		if err != nil {
+			return "", err
+		}
+		return st.Bank, nil
+	}
+	if dir == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return "", usageErrorf("bank %s: not a directory", dir)
+	}
+	return abs, nil
+}
+
+// loadBank loads the bank bankDir names.
+func loadBank(dir string) (*bank.Bank, error) {
+	opts := bank.Options{Runtimes: sandbox.Runtimes()}
+	if dir == "" {
+		return bank.Load(exercises.FS, opts)
+	}
+	return bank.Load(os.DirFS(dir), opts)
+}
+
+// findWorkspace returns the workspace around the working directory, or nil
+// when there is none.
+func (a *App) findWorkspace() (*workspace.Workspace, error) {
+	wd, err := a.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	ws, err := workspace.Find(wd)
+	if err == workspace.ErrNotFound {
+		return nil, nil
+	}
+	return ws, err
+}
+
+// session is what most commands start from: the workspace (if any) and the
+// bank it uses.
+func (a *App) session(g *globalOptions) (*workspace.Workspace, *bank.Bank, error) {
+	ws, err := a.findWorkspace()
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, err := a.bankDir(g, ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := loadBank(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ws, b, nil
+}

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/sandbox"
+	"github.com/drill-dev/drill/internal/workspace"
+)
+
+// Exit codes, as DESIGN.md fixes them.
+const (
+	ExitOK          = 0
+	ExitFailed      = 1 // some exercise failed
+	ExitUsage       = 2 // bad flag, unknown exercise, invalid bank
+	ExitSandbox     = 3 // the sandbox could not run
+	ExitInterrupted = 130
+)
+
+// errFailed reports that grading found failures; the output already said
+// which, so nothing more is printed.
+var errFailed = errors.New("failed")
+
+// usageError is a mistake in how drill was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// Main runs drill with args and returns its exit code. SIGINT and SIGTERM
+// cancel the command's context; the command cleans up and returns.
+func Main(app *App, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := NewRootCmd(app)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	code := exitCode(err)
+	if err != nil && !errors.Is(err, errFailed) {
+		if code == ExitInterrupted {
+			fmt.Fprintln(app.Streams.ErrOut, "drill: interrupted")
+		} else {
+			fmt.Fprintf(app.Streams.ErrOut, "drill: %v\n", err)
+		}
+	}
+	return code
+}
+
+// exitCode is the one place where an error becomes an exit code.
+func exitCode(err error) int {
+	var ue usageError
+	var be *bank.Error
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, context.Canceled):
+		return ExitInterrupted
+	case errors.Is(err, errFailed):
+		return ExitFailed
+	case errors.Is(err, sandbox.ErrUnavailable):
+		return ExitSandbox
+	case errors.As(err, &ue), errors.As(err, &be),
+		errors.Is(err, bank.ErrUnknownExercise),
+		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists):
+		return ExitUsage
+	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
+		return ExitUsage
+	}
+	return ExitFailed
+}
+
+// NewRootCmd builds the drill command tree.
+func NewRootCmd(app *App) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "drill",
+		Short: "Learn Python backend development by solving graded exercises",
+		Long: `drill teaches Python backend development by doing: each exercise is a small
+task with hidden tests, and drill check grades your code in a Docker sandbox.
+
+Start with:  drill init course && cd course && drill check`,
+		Version:       app.Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(app.Streams.Out)
+	root.SetErr(app.Streams.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&g.bankDir, "bank", "", "use the exercise bank in `DIR` instead of the built-in one (also DRILL_BANK)")
+	root.AddCommand(
+		newInitCmd(app, g, nil),
+		newListCmd(app, g, nil),
+		newCheckCmd(app, g, nil),
+		newValidateCmd(app, g, nil),
+		newImagesCmd(app, nil),
+	)
+	return root
+}
+
+// cobraArgs wraps a cobra argument check so its complaint is a usage error.
+func cobraArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

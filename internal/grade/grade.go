@@ -1,0 +1,90 @@
+package grade
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/sandbox"
+)
+
+// testsDir is where the hidden tests go in the sandbox's work directory.
+const testsDir = "tests"
+
+// Grade runs the exercise's hidden tests against the learner's files (a
+// map from each of the exercise's editable files to its content; a missing
+// entry is a missing file). Support files come from the exercise's starter,
+// never from the learner. The error is non-nil only when grading could not
+// happen at all (bank unreadable, sandbox unavailable, ctx cancelled).
+func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (*Result, error) {
+	for _, f := range ex.Files {
+		if _, ok := learner[f]; !ok {
+			return &Result{
+				Version: ResultVersion, Exercise: ex.ID, Status: Error, ErrorKind: KindMissingFile, File: f,
+				Message: fmt.Sprintf("%s is missing from the exercise directory", f),
+				Tests:   []Test{},
+			}, nil
+		}
+	}
+	job, expected, err := buildJob(b, ex, learner)
+	if err != nil {
+		return nil, err
+	}
+	out, err := runner.Run(ctx, job)
+	if err != nil {
+		return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
+	}
+	r := Interpret(out, expected, ex.TimeLimit, sandbox.DefaultLimits)
+	r.Exercise = ex.ID
+	return r, nil
+}
+
+func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {
+	starter, err := b.Starter(ex)
+	if err != nil {
+		return sandbox.Job{}, nil, fmt.Errorf("read starter of %s: %w", ex.ID, err)
+	}
+	tests, err := b.Tests(ex)
+	if err != nil {
+		return sandbox.Job{}, nil, fmt.Errorf("read tests of %s: %w", ex.ID, err)
+	}
+	editable := map[string]bool{}
+	for _, f := range ex.Files {
+		editable[f] = true
+	}
+	var files []sandbox.File
+	for _, f := range starter {
+		if !editable[f.Path] {
+			files = append(files, sandbox.File{Path: f.Path, Data: f.Data})
+		}
+	}
+	for _, f := range ex.Files {
+		files = append(files, sandbox.File{Path: f, Data: learner[f]})
+	}
+	var expected []string
+	for _, f := range tests {
+		p := path.Join(testsDir, f.Path)
+		files = append(files, sandbox.File{Path: p, Data: f.Data})
+		if isTestFile(f.Path) {
+			expected = append(expected, TestNames(p, string(f.Data))...)
+		}
+	}
+	jobSpec, err := json.Marshal(map[string]any{"learner_files": ex.Files})
+	if err != nil {
+		return sandbox.Job{}, nil, err
+	}
+	return sandbox.Job{
+		Runtime:   ex.Runtime,
+		Files:     files,
+		Env:       []string{"DRILL_JOB=" + string(jobSpec)},
+		TimeLimit: ex.TimeLimit,
+	}, expected, nil
+}
+
+func isTestFile(p string) bool {
+	base := path.Base(p)
+	return strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py")
+}

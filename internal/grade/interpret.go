@@ -1,0 +1,140 @@
+package grade
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/drill-dev/drill/internal/sandbox"
+)
+
+// harnessDoc is the results document the in-container harness writes.
+type harnessDoc struct {
+	Version int    `json:"version"`
+	Status  Status `json:"status"`
+	Message string `json:"message"`
+	Kind    string `json:"kind"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Tests   []Test `json:"tests"`
+}
+
+// streamLine is one line of the harness's results stream.
+type streamLine struct {
+	Start   *string     `json:"start"`
+	Results *harnessDoc `json:"results"`
+}
+
+// Interpret decides a Result from what came out of the sandbox. The
+// harness's document is trusted only if the run ended normally and every
+// expected test is in it; anything else is an error, never a pass.
+func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limits sandbox.Limits) *Result {
+	r := &Result{Version: ResultVersion, Tests: []Test{}, DurationMS: out.Duration.Milliseconds()}
+	doc, running, perr := parseStream(out.Stdout)
+	during := ""
+	if running != "" {
+		during = " while running " + running
+	}
+	fail := func(kind, format string, args ...any) *Result {
+		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
+		return r
+	}
+	switch {
+	case out.TimedOut:
+		return fail(KindTimeout, "time limit of %s exceeded%s: look for a loop that never ends or a call that waits forever", limit, during)
+	case out.OOMKilled:
+		return fail(KindMemory, "memory limit of %d MiB exceeded%s", limits.MemoryBytes>>20, during)
+	case out.OutputExceeded:
+		return fail(KindOutput, "too much output%s: the run printed more than %d KiB and was stopped", during, limits.Stderr>>10)
+	case perr != nil:
+		return fail(KindHarness, "the test run's results could not be read (%v)%s", perr, stderrTail(out.Stderr))
+	case doc == nil:
+		return fail(KindHarness, "the test run ended%s without reporting results (exit code %d)%s", during, out.ExitCode, stderrTail(out.Stderr))
+	case out.ExitCode != 0:
+		return fail(KindHarness, "the test run ended with exit code %d%s", out.ExitCode, stderrTail(out.Stderr))
+	}
+	if doc.Status == Error {
+		r.Status, r.ErrorKind, r.Message, r.File, r.Line = Error, doc.Kind, doc.Message, doc.File, doc.Line
+		if r.ErrorKind == "" {
+			r.ErrorKind = KindHarness
+		}
+		return r
+	}
+	r.Tests = doc.Tests
+	seen := map[string]bool{}
+	for _, t := range r.Tests {
+		seen[baseID(t.File, t.Name)] = true
+	}
+	for _, id := range expected {
+		if !seen[id] {
+			r.Tests = []Test{}
+			return fail(KindHarness, "test %s did not report a result, so the run cannot be trusted", id)
+		}
+	}
+	if len(r.Tests) == 0 {
+		return fail(KindHarness, "no tests ran")
+	}
+	r.Status = Pass
+	for i, t := range r.Tests {
+		switch t.Status {
+		case Pass:
+		case Skip:
+			r.Status = Fail
+			if r.Tests[i].Message == "" {
+				r.Tests[i].Message = "skipped: a skipped test does not count as passed"
+			}
+		default:
+			r.Status = Fail
+		}
+	}
+	return r
+}
+
+// parseStream reads the harness's JSON lines: the id of the last test that
+// started, and the results document if the harness got as far as writing it.
+func parseStream(stdout []byte) (*harnessDoc, string, error) {
+	var doc *harnessDoc
+	running := ""
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(make([]byte, 64<<10), len(stdout)+1)
+	for sc.Scan() {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var l streamLine
+		if err := json.Unmarshal(line, &l); err != nil {
+			return nil, running, fmt.Errorf("bad results line: %v", err)
+		}
+		switch {
+		case l.Results != nil:
+			doc = l.Results
+		case l.Start != nil:
+			running = *l.Start
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, running, err
+	}
+	if doc != nil {
+		running = ""
+	}
+	return doc, running, nil
+}
+
+// stderrTail is the end of what the run printed outside the tests, for an
+// error message: usually the traceback that explains it.
+func stderrTail(stderr []byte) string {
+	text := strings.TrimSpace(string(stderr))
+	if text == "" {
+		return ""
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) > 15 {
+		lines = lines[len(lines)-15:]
+	}
+	return ":\n" + strings.Join(lines, "\n")
+}

@@ -1,0 +1,72 @@
+// Package grade turns a learner's files and an exercise's hidden tests into
+// a sandbox job, and the sandbox's outcome into a Result.
+package grade
+
+import "time"
+
+// Status is the outcome of a run or of one test.
+type Status string
+
+// Statuses, as in Exercism's test-runner results.
+const (
+	Pass  Status = "pass"
+	Fail  Status = "fail"
+	Error Status = "error"
+	// Skip is a test that did not run to completion by its own choice.
+	Skip Status = "skip"
+)
+
+// Kinds of error, in Result.ErrorKind.
+const (
+	KindSyntax      = "syntax"       // the learner's file does not parse
+	KindImport      = "import"       // importing the learner's code failed
+	KindMissingFile = "missing_file" // a learner file is not there
+	KindTimeout     = "timeout"      // the time limit was hit
+	KindMemory      = "memory"       // the memory limit was hit
+	KindOutput      = "output"       // too much output
+	KindHarness     = "harness"      // the run ended without trustworthy results
+)
+
+// ResultVersion is the version of the Result format: that of Exercism's
+// test-runner results, whose field names it shares.
+const ResultVersion = 3
+
+// Result is the graded outcome of one exercise; it is also what --json
+// prints.
+type Result struct {
+	Version    int    `json:"version"`
+	Exercise   string `json:"exercise"`
+	Status     Status `json:"status"`
+	Message    string `json:"message,omitempty"`
+	ErrorKind  string `json:"error_kind,omitempty"`
+	File       string `json:"file,omitempty"`
+	Line       int    `json:"line,omitempty"`
+	DurationMS int64  `json:"duration_ms"`
+	Tests      []Test `json:"tests"`
+}
+
+// Test is one test's outcome, in the order the test file defines them.
+type Test struct {
+	Name            string `json:"name"`
+	File            string `json:"file,omitempty"`
+	Status          Status `json:"status"`
+	Message         string `json:"message,omitempty"`
+	Output          string `json:"output,omitempty"`
+	OutputTruncated bool   `json:"output_truncated,omitempty"`
+	Hidden          bool   `json:"hidden,omitempty"`
+}
+
+// Duration is how long the run took.
+func (r *Result) Duration() time.Duration { return time.Duration(r.DurationMS) * time.Millisecond }
+
+// Counts returns how many tests passed and how many did not.
+func (r *Result) Counts() (passed, failed int) {
+	for _, t := range r.Tests {
+		if t.Status == Pass {
+			passed++
+		} else {
+			failed++
+		}
+	}
+	return passed, failed
+}

@@ -1,0 +1,112 @@
+// Package report renders grading Results for people (text, with colour on
+// a terminal) and for programs (JSON).
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/drill-dev/drill/internal/grade"
+)
+
+// Style says how text output looks.
+type Style struct {
+	Color bool
+}
+
+func (s Style) paint(attr color.Attribute, text string) string {
+	if !s.Color {
+		return text
+	}
+	c := color.New(attr)
+	c.EnableColor()
+	return c.Sprint(text)
+}
+
+// JSON writes v (a Result, or a list of them) as one indented JSON document.
+func JSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// Text writes the result for a learner: a line per test, the message and
+// output of each test that did not pass, then one summary line.
+func Text(w io.Writer, r *grade.Result, s Style) error {
+	var b strings.Builder
+	if r.Status == grade.Error {
+		fmt.Fprintf(&b, "%s %s: %s\n", s.paint(color.FgRed, "✗"), r.Exercise, errorTitle(r.ErrorKind))
+		b.WriteString(indent(r.Message, "    "))
+		b.WriteString("\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	for _, t := range r.Tests {
+		switch t.Status {
+		case grade.Pass:
+			fmt.Fprintf(&b, "  %s %s\n", s.paint(color.FgGreen, "✓"), t.Name)
+			continue
+		case grade.Skip:
+			fmt.Fprintf(&b, "  %s %s (skipped)\n", s.paint(color.FgYellow, "-"), t.Name)
+		default:
+			fmt.Fprintf(&b, "  %s %s\n", s.paint(color.FgRed, "✗"), t.Name)
+		}
+		if t.Message != "" {
+			b.WriteString(indent(t.Message, "      "))
+			b.WriteString("\n")
+		}
+		if t.Output != "" {
+			b.WriteString(s.paint(color.Faint, "      printed:"))
+			b.WriteString("\n")
+			b.WriteString(indent(strings.TrimRight(t.Output, "\n"), "        "))
+			b.WriteString("\n")
+			if t.OutputTruncated {
+				b.WriteString(s.paint(color.Faint, "        [output truncated]"))
+				b.WriteString("\n")
+			}
+		}
+	}
+	passed, failed := r.Counts()
+	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)
+	if r.Status == grade.Pass {
+		summary = s.paint(color.FgGreen, summary)
+	} else {
+		summary = s.paint(color.FgRed, summary)
+	}
+	fmt.Fprintf(&b, "%s: %s\n", r.Exercise, summary)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func errorTitle(kind string) string {
+	switch kind {
+	case grade.KindSyntax:
+		return "syntax error"
+	case grade.KindImport:
+		return "your code failed to load"
+	case grade.KindMissingFile:
+		return "a file is missing"
+	case grade.KindTimeout:
+		return "time limit exceeded"
+	case grade.KindMemory:
+		return "memory limit exceeded"
+	case grade.KindOutput:
+		return "output limit exceeded"
+	default:
+		return "the tests could not run"
+	}
+}
+
+func indent(text, prefix string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,301 @@
+package sandbox
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/moby/moby/api/pkg/stdcopy"
+	"github.com/moby/moby/api/types/container"
+	"github.com/moby/moby/client"
+)
+
+// Labels on every sandbox container, so that one left behind by a drill
+// that died can be found and removed by the next.
+const (
+	labelSandbox = "dev.drill.sandbox"
+	labelOwner   = "dev.drill.owner" // host:pid of the drill that started it
+)
+
+// workDir is where a job's files are laid out inside the sandbox.
+const workDir = "/work"
+
+// sandboxUser is the unprivileged user the sandbox runs as (the image's
+// "learner").
+const sandboxUser = "10001:10001"
+
+// Docker runs jobs in containers of a Docker engine.
+type Docker struct {
+	client *client.Client
+	images *Images
+	limits Limits
+	sweep  sync.Once
+}
+
+// NewDocker connects to the engine the environment names (DOCKER_HOST and
+// friends, as the docker CLI reads them) and checks that it answers.
+// progress receives what an image build prints.
+func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
+	c, err := client.New(client.FromEnv)
+	if err != nil {
+		return nil, fmt.Errorf("%w: docker client: %v", ErrUnavailable, err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if _, err := c.Ping(pctx, client.PingOptions{NegotiateAPIVersion: true}); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, c.DaemonHost(), err)
+	}
+	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits}, nil
+}
+
+// BuildImages makes sure the runtimes' images exist, building the missing
+// ones, or all of them when force is set, and returns their tags.
+func (d *Docker) BuildImages(ctx context.Context, runtimes []string, force bool) ([]string, error) {
+	var tags []string
+	for _, rt := range runtimes {
+		build := d.images.Ensure
+		if force {
+			build = d.images.Build
+		}
+		tag, err := build(ctx, rt)
+		if err != nil {
+			return tags, err
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
+}
+
+// Close releases the connection to the engine.
+func (d *Docker) Close() error { return d.client.Close() }
+
+// Run implements Runner.
+func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
+	d.sweep.Do(func() { d.removeOrphans(ctx) })
+	image, err := d.images.Ensure(ctx, job.Runtime)
+	if err != nil {
+		return Outcome{}, err
+	}
+	archive, err := tarFiles(job.Files)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("pack job: %w", err)
+	}
+
+	created, err := d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
+		Config:     d.containerConfig(image, job),
+		HostConfig: d.hostConfig(),
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return Outcome{}, ctx.Err()
+		}
+		return Outcome{}, fmt.Errorf("%w: create sandbox: %v", ErrUnavailable, err)
+	}
+	// The container goes on every path out of here, a panic included, and
+	// even when ctx is already cancelled.
+	defer d.remove(created.ID)
+	return d.run(ctx, created.ID, archive, job.TimeLimit)
+}
+
+func (d *Docker) containerConfig(image string, job Job) *container.Config {
+	// The in-container watchdog ends the job a little after the limit even
+	// if this drill dies and cannot kill it.
+	watchdog := strconv.Itoa(int((job.TimeLimit+5*time.Second)/time.Second)) + "s"
+	host, _ := os.Hostname()
+	return &container.Config{
+		Image:           image,
+		User:            sandboxUser,
+		WorkingDir:      workDir,
+		Env:             job.Env,
+		Entrypoint:      []string{"timeout", "-s", "KILL", watchdog, "python3", "/opt/drill/harness.py"},
+		AttachStdin:     true,
+		AttachStdout:    true,
+		AttachStderr:    true,
+		OpenStdin:       true,
+		StdinOnce:       true,
+		NetworkDisabled: true,
+		Labels: map[string]string{
+			labelSandbox: "1",
+			labelOwner:   host + ":" + strconv.Itoa(os.Getpid()),
+		},
+	}
+}
+
+func (d *Docker) hostConfig() *container.HostConfig {
+	l := d.limits
+	pids := l.Pids
+	init := true
+	tmpfs := "rw,nosuid,nodev,exec,size=" + l.WorkSize + ",uid=10001,gid=10001,mode=0700"
+	return &container.HostConfig{
+		NetworkMode:    "none",
+		ReadonlyRootfs: true,
+		Tmpfs:          map[string]string{workDir: tmpfs, "/tmp": tmpfs},
+		CapDrop:        []string{"ALL"},
+		SecurityOpt:    []string{"no-new-privileges"},
+		Init:           &init,
+		// Output reaches drill through the attached streams; a log file on
+		// the engine's disk would let a flood of output fill it.
+		LogConfig: container.LogConfig{Type: "none"},
+		Resources: container.Resources{
+			Memory:     l.MemoryBytes,
+			MemorySwap: l.MemoryBytes,
+			NanoCPUs:   l.NanoCPUs,
+			PidsLimit:  &pids,
+			Ulimits: []*container.Ulimit{
+				{Name: "nofile", Soft: 256, Hard: 256},
+				{Name: "core", Soft: 0, Hard: 0},
+			},
+		},
+	}
+}
+
+// run attaches to the created container, starts it, streams the job in and
+// the output out, and enforces the time and output limits.
+func (d *Docker) run(ctx context.Context, id string, archive []byte, limit time.Duration) (Outcome, error) {
+	att, err := d.client.ContainerAttach(ctx, id, client.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
+	if err != nil {
+		if ctx.Err() != nil {
+			return Outcome{}, ctx.Err()
+		}
+		return Outcome{}, fmt.Errorf("%w: attach to sandbox: %v", ErrUnavailable, err)
+	}
+	defer att.Close()
+
+	flood := make(chan struct{})
+	var once sync.Once
+	over := func() { once.Do(func() { close(flood) }) }
+	stdout := &capped{max: d.limits.Stdout, over: over}
+	stderr := &capped{max: d.limits.Stderr, over: over}
+
+	start := time.Now()
+	if _, err := d.client.ContainerStart(ctx, id, client.ContainerStartOptions{}); err != nil {
+		if ctx.Err() != nil {
+			return Outcome{}, ctx.Err()
+		}
+		return Outcome{}, fmt.Errorf("%w: start sandbox: %v", ErrUnavailable, err)
+	}
+	// A job that ends before reading its input makes this write fail; what
+	// the job printed says why, so the error is not ours to report.
+	go func() {
+		_, _ = att.Conn.Write(archive)
+		_ = att.CloseWrite()
+	}()
+	copied := make(chan error, 1)
+	go func() {
+		_, err := stdcopy.StdCopy(stdout, stderr, att.Reader)
+		copied <- err
+	}()
+
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	var out Outcome
+	select {
+	case <-copied:
+	case <-timer.C:
+		out.TimedOut = true
+	case <-flood:
+		out.OutputExceeded = true
+	case <-ctx.Done():
+	}
+	if out.TimedOut || out.OutputExceeded || ctx.Err() != nil {
+		d.kill(id)
+	}
+	if ctx.Err() != nil {
+		return Outcome{}, ctx.Err()
+	}
+	out.Duration = time.Since(start)
+
+	// The stream has ended or the container was killed: wait for the exit
+	// so the state below is final.
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	wait := d.client.ContainerWait(wctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
+	select {
+	case <-wait.Result:
+	case err := <-wait.Error:
+		return Outcome{}, fmt.Errorf("%w: wait for sandbox: %v", ErrUnavailable, err)
+	}
+	info, err := d.client.ContainerInspect(wctx, id, client.ContainerInspectOptions{})
+	if err != nil {
+		return Outcome{}, fmt.Errorf("%w: inspect sandbox: %v", ErrUnavailable, err)
+	}
+	if st := info.Container.State; st != nil {
+		out.ExitCode = st.ExitCode
+		out.OOMKilled = st.OOMKilled
+	}
+	out.Stdout, _ = stdout.result()
+	out.Stderr, _ = stderr.result()
+	return out, nil
+}
+
+// kill stops the container at once; it must work after ctx is cancelled.
+func (d *Docker) kill(id string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	_, _ = d.client.ContainerKill(ctx, id, client.ContainerKillOptions{Signal: "KILL"})
+}
+
+// remove deletes the container whatever state it is in. It runs on a fresh
+// context, because the usual reason to be here is that the caller's context
+// was cancelled (Ctrl-C).
+func (d *Docker) remove(id string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, _ = d.client.ContainerRemove(ctx, id, client.ContainerRemoveOptions{Force: true, RemoveVolumes: true})
+}
+
+// removeOrphans removes sandbox containers that a drill on this host
+// started and did not live to remove (killed with SIGKILL, power loss).
+func (d *Docker) removeOrphans(ctx context.Context) {
+	host, _ := os.Hostname()
+	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
+		All:     true,
+		Filters: make(client.Filters).Add("label", labelSandbox),
+	})
+	if err != nil {
+		return
+	}
+	for _, c := range list.Items {
+		owner := c.Labels[labelOwner]
+		h, pidText, ok := strings.Cut(owner, ":")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || h != host || processAlive(pid) {
+			continue
+		}
+		d.remove(c.ID)
+	}
+}
+
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// tarFiles packs files into an archive for the harness to unpack (it makes
+// the directories the paths need).
+func tarFiles(files []File) ([]byte, error) {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	for _, f := range files {
+		if err := tw.WriteHeader(&tar.Header{Typeflag: tar.TypeReg, Name: f.Path, Mode: 0o644, Size: int64(len(f.Data))}); err != nil {
+			return nil, err
+		}
+		if _, err := tw.Write(f.Data); err != nil {
+			return nil, err
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,335 @@
+package sandbox
+
+import (
+	"archive/tar"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+
+	recipes "github.com/drill-dev/drill/sandbox"
+	"github.com/moby/moby/api/types/jsonstream"
+	"github.com/moby/moby/client"
+)
+
+// recipeParents says which runtime image each runtime's recipe starts FROM;
+// "" means the Debian trixie base.
+var recipeParents = map[string]string{
+	"python": "",
+	"django": "python",
+}
+
+// Base images, in the order they are tried.
+const (
+	// upstreamBase is Debian's own image, where the engine can pull it.
+	upstreamBase = "debian:trixie-slim"
+	// localBase is the same release made here with debootstrap from the
+	// host's apt mirror, for engines that cannot reach a registry.
+	localBase   = "drill-base:trixie"
+	labelRecipe = "dev.drill.recipe"
+)
+
+// Runtimes lists the runtimes there are recipes for.
+func Runtimes() []string {
+	var out []string
+	for r := range recipeParents {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Tag is the image a runtime's jobs run in: named for the runtime, tagged
+// with a hash of its recipe, so that a changed recipe means a new image.
+func Tag(runtime string) (string, error) {
+	h, err := recipeHash(runtime)
+	if err != nil {
+		return "", err
+	}
+	return "drill-" + runtime + ":" + h[:12], nil
+}
+
+// recipeHash covers the runtime's directory, the harness and the parent's
+// hash.
+func recipeHash(runtime string) (string, error) {
+	parent, ok := recipeParents[runtime]
+	if !ok {
+		return "", fmt.Errorf("no image recipe for runtime %q", runtime)
+	}
+	h := sha256.New()
+	if parent != "" {
+		ph, err := recipeHash(parent)
+		if err != nil {
+			return "", err
+		}
+		io.WriteString(h, ph)
+	}
+	for _, f := range recipeFiles(runtime) {
+		data, err := fs.ReadFile(recipes.FS, f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// recipeFiles lists the files an image is built from, in a fixed order.
+func recipeFiles(runtime string) []string {
+	var out []string
+	for _, root := range []string{runtime, "harness"} {
+		_ = fs.WalkDir(recipes.FS, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == "__pycache__" {
+				return fs.SkipDir
+			}
+			if d.Type().IsRegular() && !strings.HasSuffix(p, ".pyc") {
+				out = append(out, p)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// Images finds or builds the runner images on one engine.
+type Images struct {
+	client   *client.Client
+	progress io.Writer
+	mu       sync.Mutex
+	ready    map[string]string
+}
+
+// NewImages returns a builder that reports build output to progress.
+func NewImages(c *client.Client, progress io.Writer) *Images {
+	return &Images{client: c, progress: progress, ready: map[string]string{}}
+}
+
+// Ensure returns the runtime's image, building it (and what it starts
+// from) first if the engine does not have it.
+func (im *Images) Ensure(ctx context.Context, runtime string) (string, error) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	return im.ensure(ctx, runtime, false)
+}
+
+// Build builds the runtime's image even if one with its tag exists.
+func (im *Images) Build(ctx context.Context, runtime string) (string, error) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	return im.ensure(ctx, runtime, true)
+}
+
+func (im *Images) ensure(ctx context.Context, runtime string, force bool) (string, error) {
+	tag, err := Tag(runtime)
+	if err != nil {
+		return "", err
+	}
+	if !force {
+		if _, ok := im.ready[runtime]; ok {
+			return tag, nil
+		}
+		if im.exists(ctx, tag) {
+			im.ready[runtime] = tag
+			return tag, nil
+		}
+	}
+	var base string
+	if parent := recipeParents[runtime]; parent != "" {
+		base, err = im.ensure(ctx, parent, false)
+	} else {
+		base, err = im.base(ctx)
+	}
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(im.progress, "Building sandbox image %s from sandbox/%s/Dockerfile (once per recipe change)...\n", tag, runtime)
+	if err := im.build(ctx, runtime, tag, base); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("%w: build image %s: %v", ErrUnavailable, tag, err)
+	}
+	im.ready[runtime] = tag
+	return tag, nil
+}
+
+func (im *Images) exists(ctx context.Context, ref string) bool {
+	_, err := im.client.ImageInspect(ctx, ref)
+	return err == nil
+}
+
+func (im *Images) build(ctx context.Context, runtime, tag, base string) error {
+	hash, err := recipeHash(runtime)
+	if err != nil {
+		return err
+	}
+	buildContext, err := recipeContext(runtime)
+	if err != nil {
+		return err
+	}
+	res, err := im.client.ImageBuild(ctx, bytes.NewReader(buildContext), client.ImageBuildOptions{
+		Tags:        []string{tag},
+		Dockerfile:  runtime + "/Dockerfile",
+		BuildArgs:   map[string]*string{"BASE": &base},
+		Remove:      true,
+		ForceRemove: true,
+		Labels:      map[string]string{labelRecipe: hash},
+	})
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	return im.follow(res.Body)
+}
+
+// recipeContext is the build context: the runtime's recipe and the harness.
+func recipeContext(runtime string) ([]byte, error) {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	for _, f := range recipeFiles(runtime) {
+		data, err := fs.ReadFile(recipes.FS, f)
+		if err != nil {
+			return nil, err
+		}
+		if err := tw.WriteHeader(&tar.Header{Name: f, Mode: 0o644, Size: int64(len(data))}); err != nil {
+			return nil, err
+		}
+		if _, err := tw.Write(data); err != nil {
+			return nil, err
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// follow copies an engine's JSON message stream to the progress writer and
+// returns the first error it reports.
+func (im *Images) follow(r io.Reader) error {
+	dec := json.NewDecoder(r)
+	for {
+		var m jsonstream.Message
+		if err := dec.Decode(&m); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if m.Error != nil {
+			return errors.New(strings.TrimSpace(m.Error.Message))
+		}
+		switch {
+		case m.Stream != "":
+			io.WriteString(im.progress, m.Stream)
+		case m.Status != "" && m.Progress == nil:
+			fmt.Fprintln(im.progress, strings.TrimSpace(m.ID+" "+m.Status))
+		}
+	}
+}
+
+// base returns a Debian trixie image to build on: one the engine has, or
+// Debian's own pulled from a registry, or one made here with debootstrap.
+func (im *Images) base(ctx context.Context) (string, error) {
+	if ref := os.Getenv("DRILL_BASE_IMAGE"); ref != "" {
+		return ref, nil
+	}
+	for _, ref := range []string{upstreamBase, localBase} {
+		if im.exists(ctx, ref) {
+			return ref, nil
+		}
+	}
+	fmt.Fprintf(im.progress, "Pulling %s...\n", upstreamBase)
+	pullErr := im.pull(ctx, upstreamBase)
+	if pullErr == nil {
+		return upstreamBase, nil
+	}
+	if ctx.Err() != nil {
+		return "", ctx.Err()
+	}
+	fmt.Fprintf(im.progress, "Cannot pull %s (%v).\nMaking a Debian trixie base with debootstrap instead (about a minute)...\n", upstreamBase, pullErr)
+	if err := im.debootstrap(ctx); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("%w: no base image: pulling %s failed (%v), and so did debootstrap: %v", ErrUnavailable, upstreamBase, pullErr, err)
+	}
+	return localBase, nil
+}
+
+func (im *Images) pull(ctx context.Context, ref string) error {
+	res, err := im.client.ImagePull(ctx, ref, client.ImagePullOptions{})
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	return im.follow(res)
+}
+
+// debootstrap makes a minimal Debian trixie root filesystem from the
+// host's apt mirror and imports it into the engine as localBase.
+func (im *Images) debootstrap(ctx context.Context) error {
+	bin, err := exec.LookPath("debootstrap")
+	if err != nil {
+		return errors.New("debootstrap is not installed (on Debian or Ubuntu: apt-get install debootstrap)")
+	}
+	if os.Geteuid() != 0 {
+		return errors.New("debootstrap needs root: run `sudo drill images build` once")
+	}
+	mirror, err := DebianMirror("/")
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "drill-rootfs-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	cmd := exec.CommandContext(ctx, bin, "--variant=minbase", "trixie", dir, mirror)
+	cmd.Stdout, cmd.Stderr = im.progress, im.progress
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("debootstrap from %s: %w", mirror, err)
+	}
+
+	tarCmd := exec.CommandContext(ctx, "tar", "--numeric-owner", "-C", dir, "-c", ".")
+	rootfs, err := tarCmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	tarCmd.Stderr = im.progress
+	if err := tarCmd.Start(); err != nil {
+		return fmt.Errorf("tar root filesystem: %w", err)
+	}
+	res, err := im.client.ImageImport(ctx, client.ImageImportSource{Source: rootfs, SourceName: "-"}, localBase,
+		client.ImageImportOptions{Message: "debootstrap --variant=minbase trixie " + mirror})
+	if err != nil {
+		_ = tarCmd.Process.Kill()
+		_ = tarCmd.Wait()
+		return fmt.Errorf("import root filesystem: %w", err)
+	}
+	ferr := im.follow(res)
+	res.Close()
+	if err := tarCmd.Wait(); err != nil {
+		return fmt.Errorf("tar root filesystem: %w", err)
+	}
+	if ferr != nil {
+		return fmt.Errorf("import root filesystem: %w", ferr)
+	}
+	if !im.exists(ctx, localBase) {
+		return errors.New("import finished but the engine has no " + localBase)
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package workspace
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+const stateVersion = 1
+
+// State is the learner's progress, kept in .drill/state.json.
+type State struct {
+	Version int `json:"version"`
+	// Bank is the on-disk bank the workspace was made from; "" for the
+	// bank built into drill.
+	Bank      string               `json:"bank,omitempty"`
+	Exercises map[string]*Progress `json:"exercises"`
+}
+
+// Progress is one exercise's progress.
+type Progress struct {
+	Done   bool      `json:"done"`
+	DoneAt time.Time `json:"done_at,omitzero"`
+}
+
+// Done reports whether the exercise has passed.
+func (s *State) Done(id string) bool {
+	p := s.Exercises[id]
+	return p != nil && p.Done
+}
+
+// LoadState reads the progress state.
+func (w *Workspace) LoadState() (*State, error) {
+	data, err := os.ReadFile(w.statePath())
+	if err != nil {
+		return nil, fmt.Errorf("read progress: %w", err)
+	}
+	var s State
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("read progress %s: %w", w.statePath(), err)
+	}
+	if s.Version != stateVersion {
+		return nil, fmt.Errorf("read progress %s: version %d is not supported", w.statePath(), s.Version)
+	}
+	if s.Exercises == nil {
+		s.Exercises = map[string]*Progress{}
+	}
+	return &s, nil
+}
+
+// SaveState writes the progress state atomically: a crash leaves either the
+// old state or the new one, never a mix.
+func (w *Workspace) SaveState(s *State) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	path := w.statePath()
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*.json")
+	if err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save progress: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save progress: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save progress: %w", err)
+	}
+	return nil
+}
+
+// MarkDone records that the exercise passed.
+func (w *Workspace) MarkDone(id string, at time.Time) error {
+	s, err := w.LoadState()
+	if err != nil {
+		return err
+	}
+	if s.Done(id) {
+		return nil
+	}
+	s.Exercises[id] = &Progress{Done: true, DoneAt: at.UTC()}
+	return w.SaveState(s)
+}
