@@ -10,9 +10,9 @@ import (
 )
 
 type initOptions struct {
-	app  *App
-	g    *globalOptions
-	dir  string
+	app *App
+	g   *globalOptions
+	dir string
 }
 
 func newInitCmd(app *App, g *globalOptions, runF func(*initOptions) error) *cobra.Command {

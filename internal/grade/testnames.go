@@ -8,7 +8,7 @@ import (
 var (
 	topTest   = regexp.MustCompile(`^(?:async\s+)?def\s+(test\w*)\s*\(`)
 	testClass = regexp.MustCompile(`^class\s+(Test\w*)\s*[:(]`)
-	method    = regexp.MustCompile(`^\s+(?:async\s+)?def\s+(test\w*)\s*\(`)
+	method    = regexp.MustCompile(`^(\s+)(?:async\s+)?def\s+(test\w*)\s*\(`)
 )
 
 // TestNames lists the tests a pytest file defines, as "file::name" or
@@ -17,7 +17,7 @@ var (
 // results, so a run that skipped or lost one cannot pass.
 func TestNames(file, source string) []string {
 	var out []string
-	class := ""
+	class, body := "", "" // the Test class we are in, and its body's indentation
 	for _, line := range strings.Split(source, "\n") {
 		line = strings.TrimRight(line, "\r")
 		trimmed := strings.TrimSpace(line)
@@ -26,15 +26,19 @@ func TestNames(file, source string) []string {
 		}
 		indented := line[0] == ' ' || line[0] == '\t'
 		if !indented {
-			class = ""
+			class, body = "", ""
+		} else if class != "" && body == "" {
+			body = line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		}
 		switch {
 		case !indented && topTest.MatchString(line):
 			out = append(out, file+"::"+topTest.FindStringSubmatch(line)[1])
 		case !indented && testClass.MatchString(line):
 			class = testClass.FindStringSubmatch(line)[1]
-		case class != "" && method.MatchString(line):
-			out = append(out, file+"::"+class+"::"+method.FindStringSubmatch(line)[1])
+		case class != "":
+			if m := method.FindStringSubmatch(line); m != nil && m[1] == body {
+				out = append(out, file+"::"+class+"::"+m[2])
+			}
 		}
 	}
 	return out

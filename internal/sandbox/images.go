@@ -218,10 +218,12 @@ func recipeContext(runtime string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// follow copies an engine's JSON message stream to the progress writer and
-// returns the first error it reports.
+// follow reads an engine's JSON message stream, showing each build step
+// on the progress writer, and returns the first error it reports with the
+// output that led to it.
 func (im *Images) follow(r io.Reader) error {
 	dec := json.NewDecoder(r)
+	var recent []string
 	for {
 		var m jsonstream.Message
 		if err := dec.Decode(&m); err == io.EOF {
@@ -230,15 +232,31 @@ func (im *Images) follow(r io.Reader) error {
 			return err
 		}
 		if m.Error != nil {
-			return errors.New(strings.TrimSpace(m.Error.Message))
+			return fmt.Errorf("%s\n%s", strings.TrimSpace(m.Error.Message), strings.Join(recent, "\n"))
 		}
-		switch {
-		case m.Stream != "":
-			io.WriteString(im.progress, m.Stream)
-		case m.Status != "" && m.Progress == nil:
-			fmt.Fprintln(im.progress, strings.TrimSpace(m.ID+" "+m.Status))
+		text := strings.TrimSpace(m.Stream)
+		if text == "" && m.Progress == nil {
+			text = strings.TrimSpace(m.ID + " " + m.Status)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if line == "" {
+				continue
+			}
+			if recent = append(recent, line); len(recent) > 30 {
+				recent = recent[1:]
+			}
+			if strings.HasPrefix(line, "Step ") || m.Stream == "" {
+				fmt.Fprintln(im.progress, "  "+clip(line, 100))
+			}
 		}
 	}
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n-3] + "..."
 }
 
 // base returns a Debian trixie image to build on: one the engine has, or
@@ -293,15 +311,17 @@ func (im *Images) debootstrap(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(im.progress, "  debootstrap --variant=minbase trixie %s\n", mirror)
 	dir, err := os.MkdirTemp("", "drill-rootfs-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
 	cmd := exec.CommandContext(ctx, bin, "--variant=minbase", "trixie", dir, mirror)
-	cmd.Stdout, cmd.Stderr = im.progress, im.progress
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("debootstrap from %s: %w", mirror, err)
+		return fmt.Errorf("debootstrap from %s: %w\n%s", mirror, err, tail(log.String(), 20))
 	}
 
 	tarCmd := exec.CommandContext(ctx, "tar", "--numeric-owner", "-C", dir, "-c", ".")
@@ -309,7 +329,7 @@ func (im *Images) debootstrap(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	tarCmd.Stderr = im.progress
+	tarCmd.Stderr = &log
 	if err := tarCmd.Start(); err != nil {
 		return fmt.Errorf("tar root filesystem: %w", err)
 	}
@@ -323,7 +343,7 @@ func (im *Images) debootstrap(ctx context.Context) error {
 	ferr := im.follow(res)
 	res.Close()
 	if err := tarCmd.Wait(); err != nil {
-		return fmt.Errorf("tar root filesystem: %w", err)
+		return fmt.Errorf("tar root filesystem: %w\n%s", err, tail(log.String(), 20))
 	}
 	if ferr != nil {
 		return fmt.Errorf("import root filesystem: %w", ferr)
@@ -332,4 +352,13 @@ func (im *Images) debootstrap(ctx context.Context) error {
 		return errors.New("import finished but the engine has no " + localBase)
 	}
 	return nil
+}
+
+// tail is the last n lines of text.
+func tail(text string, n int) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
 }

@@ -15,7 +15,7 @@ def shop():
         Product.objects.create(name=name)
     for name in HIDDEN:
         Product.objects.create(name=name, public=False)
-    User.objects.create_user("admin", password="correct horse battery staple")
+    User.objects.create(username="admin", password="pbkdf2_sha256$600000$salt$not-a-real-hash")
 
 
 def search(client, q):

@@ -1,0 +1,134 @@
+package grade
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/drill-dev/drill/internal/sandbox"
+)
+
+const (
+	// The harness writes one JSON object per line.
+	passDoc = `{"start": "test_a"}
+{"start": "test_b[1]"}
+{"results": {"version": 1, "status": "pass", "tests": [` +
+		`{"name": "test_a", "file": "tests/test_x.py", "status": "pass"}, ` +
+		`{"name": "test_b[1]", "file": "tests/test_x.py", "status": "pass", "output": "hi\n"}]}}
+`
+	failDoc = `{"results": {"version": 1, "status": "fail", "tests": [` +
+		`{"name": "test_a", "file": "tests/test_x.py", "status": "pass"}, ` +
+		`{"name": "test_b[1]", "file": "tests/test_x.py", "status": "fail", "message": "assert 2 == 3"}]}}
+`
+	syntaxDoc = `{"results": {"version": 1, "status": "error", "kind": "syntax", "file": "x.py", "line": 3, ` +
+		`"message": "x.py, line 3\n    def f(\n         ^\nSyntaxError: '(' was never closed", "tests": []}}
+`
+)
+
+var expected = []string{"tests/test_x.py::test_a", "tests/test_x.py::test_b"}
+
+func TestInterpret(t *testing.T) {
+	tests := []struct {
+		name    string
+		out     sandbox.Outcome
+		status  Status
+		kind    string
+		message string // a substring of the result's message
+		tests   int
+	}{
+		{"all pass", sandbox.Outcome{Stdout: []byte(passDoc)}, Pass, "", "", 2},
+		{"a test fails", sandbox.Outcome{Stdout: []byte(failDoc)}, Fail, "", "", 2},
+		{"a document claiming pass with a failed test", sandbox.Outcome{Stdout: []byte(strings.Replace(failDoc, `"status": "fail", "tests"`, `"status": "pass", "tests"`, 1))}, Fail, "", "", 2},
+		{"syntax error", sandbox.Outcome{Stdout: []byte(syntaxDoc)}, Error, KindSyntax, "SyntaxError: '(' was never closed", 0},
+		{"an expected test is missing", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_b[1]", "file"`, `"test_c", "file"`, 1))}, Error, KindHarness, "tests/test_x.py::test_b did not report", 0},
+		{"time-out names the running test", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}` + "\n" + `{"start": "test_b[1]"}` + "\n"), TimedOut: true}, Error, KindTimeout, "time limit of 3s exceeded while running test_b[1]", 0},
+		{"time-out wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), TimedOut: true}, Error, KindTimeout, "time limit of 3s", 0},
+		{"out of memory", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, ExitCode: 137}, Error, KindMemory, "memory limit of 512 MiB exceeded while running test_a", 0},
+		{"output flood", sandbox.Outcome{OutputExceeded: true}, Error, KindOutput, "more than 1024 KiB", 0},
+		{"ended without a document", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 0, Stderr: []byte("Traceback\nSystemExit")}, Error, KindHarness, "ended while running test_a without reporting results (exit code 0):\nTraceback", 0},
+		{"non-zero exit after a document", sandbox.Outcome{Stdout: []byte(passDoc), ExitCode: 1}, Error, KindHarness, "exit code 1", 0},
+		{"garbage on the results stream", sandbox.Outcome{Stdout: []byte("hello\n")}, Error, KindHarness, "could not be read", 0},
+		{"empty document", sandbox.Outcome{Stdout: []byte(`{"results": {"version": 1, "status": "pass", "tests": []}}`)}, Error, KindHarness, "did not report", 0},
+		{"a skipped test is not a pass", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_a", "file": "tests/test_x.py", "status": "pass"`, `"test_a", "file": "tests/test_x.py", "status": "skip"`, 1))}, Fail, "", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Interpret(tt.out, expected, 3*time.Second, sandbox.DefaultLimits)
+			if r.Status != tt.status || r.ErrorKind != tt.kind {
+				t.Errorf("status, kind = %s, %q; want %s, %q (message %q)", r.Status, r.ErrorKind, tt.status, tt.kind, r.Message)
+			}
+			if !strings.Contains(r.Message, tt.message) {
+				t.Errorf("message = %q, want it to contain %q", r.Message, tt.message)
+			}
+			if len(r.Tests) != tt.tests {
+				t.Errorf("%d tests, want %d", len(r.Tests), tt.tests)
+			}
+			if r.Tests == nil {
+				t.Error("Tests is nil; JSON output must show an empty list")
+			}
+		})
+	}
+}
+
+func TestTestNames(t *testing.T) {
+	src := `import pytest
+
+def helper():
+    pass
+
+def test_one():
+    assert True
+
+@pytest.mark.parametrize("x", [1, 2])
+def test_two(x):
+    pass
+
+async def test_async():
+    pass
+
+class TestGroup:
+    def test_method(self):
+        pass
+
+    def helper(self):
+        def test_nested():
+            pass
+
+class Helper:
+    def test_not_collected(self):
+        pass
+
+def test_after_class():
+    pass
+`
+	got := strings.Join(TestNames("tests/test_x.py", src), ",")
+	want := "tests/test_x.py::test_one,tests/test_x.py::test_two,tests/test_x.py::test_async," +
+		"tests/test_x.py::TestGroup::test_method,tests/test_x.py::test_after_class"
+	if got != want {
+		t.Errorf("TestNames =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// FuzzInterpret: the results stream is written by code the learner
+// controls; nothing in it may crash the grader or make an error a pass.
+func FuzzInterpret(f *testing.F) {
+	f.Add([]byte(passDoc), false)
+	f.Add([]byte(failDoc), false)
+	f.Add([]byte(syntaxDoc), true)
+	f.Fuzz(func(t *testing.T, stdout []byte, timedOut bool) {
+		r := Interpret(sandbox.Outcome{Stdout: stdout, TimedOut: timedOut}, expected, time.Second, sandbox.DefaultLimits)
+		if r.Status == Pass {
+			if timedOut {
+				t.Fatal("a timed-out run passed")
+			}
+			for _, tt := range r.Tests {
+				if tt.Status != Pass {
+					t.Fatalf("passed with test %q in status %q", tt.Name, tt.Status)
+				}
+			}
+			if len(r.Tests) < len(expected) {
+				t.Fatalf("passed with %d tests", len(r.Tests))
+			}
+		}
+	})
+}
