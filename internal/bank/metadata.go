@@ -13,6 +13,9 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
+// errMissing is a file or key that is not there.
+var errMissing = errors.New("missing")
+
 // sectionFile is section.toml.
 type sectionFile struct {
 	Title   string `toml:"title"`
@@ -31,32 +34,32 @@ type exerciseFile struct {
 }
 
 // decodeStrict decodes a TOML file into v; a key v has no field for is an
-// error, as is any of the required keys missing.
-func decodeStrict(fsys fs.FS, file string, v any, required ...string) []error {
+// error, as is any of the required keys missing. parsed is false when the
+// file could not be read into v at all.
+func decodeStrict(fsys fs.FS, file string, v any, required ...string) (errs []error, parsed bool) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return []error{&Error{File: file, Err: errors.New("missing")}}
+		return []error{&Error{File: file, Err: errMissing}}, false
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
 	if err != nil {
-		return []error{&Error{File: file, Err: err}}
+		return []error{&Error{File: file, Err: err}}, false
 	}
-	var errs []error
 	for _, k := range md.Undecoded() {
 		errs = append(errs, &Error{File: file, Key: k.String(), Err: errors.New("unknown key")})
 	}
 	for _, k := range required {
 		if !md.IsDefined(k) {
-			errs = append(errs, &Error{File: file, Key: k, Err: errors.New("missing")})
+			errs = append(errs, &Error{File: file, Key: k, Err: errMissing})
 		}
 	}
-	return errs
+	return errs, true
 }
 
 func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
 	file := path.Join(d.path, "section.toml")
 	var sf sectionFile
-	errs := decodeStrict(fsys, file, &sf, "title")
+	errs, _ := decodeStrict(fsys, file, &sf, "title")
 	s := &Section{ID: d.name, Dir: d.path, Title: sf.Title, Summary: sf.Summary}
 	if len(errs) == 0 && strings.TrimSpace(sf.Title) == "" {
 		errs = append(errs, &Error{File: file, Key: "title", Err: errors.New("empty")})
@@ -81,8 +84,10 @@ func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
 func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise, []error) {
 	file := path.Join(d.path, "exercise.toml")
 	var ef exerciseFile
-	errs := decodeStrict(fsys, file, &ef, "format", "title", "runtime", "difficulty", "time_limit", "files", "hints")
-	if len(errs) > 0 {
+	errs, parsed := decodeStrict(fsys, file, &ef, "format", "title", "runtime", "difficulty", "time_limit", "files", "hints")
+	// A missing key has been reported; checking its empty value would only
+	// repeat that.
+	if !parsed || len(errs) > 0 && hasMissingKey(errs) {
 		return nil, errs
 	}
 	bad := func(key, format string, args ...any) {
@@ -136,7 +141,7 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	}
 	for _, need := range []string{"README.md"} {
 		if !isFile(fsys, path.Join(d.path, need)) {
-			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errors.New("missing")})
+			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errMissing})
 		}
 	}
 	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
@@ -156,6 +161,15 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 		Files:      ef.Files,
 		Hints:      ef.Hints,
 	}, nil
+}
+
+func hasMissingKey(errs []error) bool {
+	for _, err := range errs {
+		if e, ok := err.(*Error); ok && e.Key != "" && e.Err == errMissing {
+			return true
+		}
+	}
+	return false
 }
 
 func isFile(fsys fs.FS, name string) bool {

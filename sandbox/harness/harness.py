@@ -283,6 +283,7 @@ def run_pytest(learner_files, emit):
         "--rootdir", WORK,
         "--color", "no",
         "-W", "ignore::DeprecationWarning",
+        "-o", "verbosity_assertions=2",
         TESTS,
     ]
     code = pytest.main(args, plugins=[recorder])
