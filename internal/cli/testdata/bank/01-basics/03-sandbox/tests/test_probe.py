@@ -1,0 +1,27 @@
+from probe import facts
+
+
+def test_runs_as_an_unprivileged_user():
+    assert facts()["uid"] == 10001
+
+
+def test_root_filesystem_is_read_only():
+    assert facts()["root_writable"] is False
+
+
+def test_work_area_is_writable():
+    assert facts()["work_writable"] is True
+
+
+def test_no_network():
+    f = facts()
+    assert f["network"] is False
+    assert f["interfaces"] == ["lo"]
+
+
+def test_no_capabilities():
+    assert facts()["cap_eff"] == "0000000000000000"
+
+
+def test_no_new_privileges():
+    assert facts()["no_new_privs"] == "1"
