@@ -1,0 +1,29 @@
+# Two commands set everything up:
+#   make setup   build bin/drill and the sandbox images (the main job)
+#   make test    vet and the whole test suite; the Docker tests build the
+#                images they need (and skip, saying so, where there is no engine)
+.PHONY: setup test drill images debootstrap
+
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+setup: drill images
+
+drill:
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/drill ./cmd/drill
+
+# The images build from Debian packages. Where the Docker engine cannot pull
+# debian:trixie-slim, drill makes the base with debootstrap, which this
+# installs on Debian and Ubuntu when it is missing.
+images: drill debootstrap
+	bin/drill images build
+
+debootstrap:
+	@if ! command -v debootstrap >/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing debootstrap (to build sandbox images without a registry)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; \
+	fi
+
+test: drill debootstrap
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
