@@ -179,49 +179,43 @@ func TestDockerCheckFailThenPass(t *testing.T) {
 	noSandboxLeft(t, c)
 }
 
-func TestDockerSyntaxError(t *testing.T) {
-	c := requireDocker(t)
-	ws := newWorkspace(t)
-	ex := filepath.Join(ws, "01-basics/01-hello")
-	write(t, filepath.Join(ex, "hello.py"), "def hello(name)\n    return name\n")
-	r := drill(t, ex, "check")
-	expect(t, r, 1, "basics/hello: syntax error", "hello.py, line 1", "def hello(name)", "SyntaxError: expected ':'")
-	noSandboxLeft(t, c)
-}
-
-func TestDockerImportError(t *testing.T) {
-	c := requireDocker(t)
-	ws := newWorkspace(t)
-	ex := filepath.Join(ws, "01-basics/01-hello")
-	write(t, filepath.Join(ex, "hello.py"), "import os\n\nGREETING = undefined_name\n")
-	r := drill(t, ex, "check")
-	expect(t, r, 1, "your code failed to load", "hello.py, line 3: NameError: name 'undefined_name' is not defined")
-	noSandboxLeft(t, c)
-}
-
-func TestDockerTimeLimit(t *testing.T) {
-	c := requireDocker(t)
-	ws := newWorkspace(t)
-	ex := filepath.Join(ws, "01-basics/01-hello")
-	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    while True:\n        pass\n")
-	r := drill(t, ex, "check")
-	expect(t, r, 1, "time limit exceeded", "time limit of 3s exceeded while running test_hello_greets_by_name")
-	// The limit is 3s; drill must give up soon after, not wait for the
-	// in-container watchdog.
-	if r.elapsed > 3*time.Second+5*time.Second {
-		t.Errorf("check took %s with a 3s limit", r.elapsed)
+// Learner code that cannot be graded normally: each gets its own message.
+func TestDockerLearnerErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		code  string
+		wants []string
+	}{
+		{"syntax error", "def hello(name)\n    return name\n",
+			[]string{"basics/hello: syntax error", "hello.py, line 1", "def hello(name)", "SyntaxError: expected ':'"}},
+		{"import error", "import os\n\nGREETING = undefined_name\n",
+			[]string{"your code failed to load", "hello.py, line 3: NameError: name 'undefined_name' is not defined"}},
+		{"time limit", "def hello(name):\n    while True:\n        pass\n",
+			[]string{"time limit exceeded", "time limit of 3s exceeded while running test_hello_greets_by_name"}},
+		{"memory limit", "def hello(name):\n    blocks = [b'x' * (64 << 20) for _ in range(64)]\n    return len(blocks)\n",
+			[]string{"memory limit of 512 MiB exceeded while running test_hello_greets_by_name"}},
+		{"exits early", "import os\n\ndef hello(name):\n    os._exit(0)\n",
+			[]string{"the tests could not run", "ended while running test_hello_greets_by_name without reporting results"}},
 	}
-	noSandboxLeft(t, c)
-}
-
-func TestDockerMemoryLimit(t *testing.T) {
-	c := requireDocker(t)
-	ws := newWorkspace(t)
-	ex := filepath.Join(ws, "01-basics/01-hello")
-	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    blocks = [b'x' * (64 << 20) for _ in range(64)]\n    return len(blocks)\n")
-	r := drill(t, ex, "check")
-	expect(t, r, 1, "memory limit of 512 MiB exceeded while running test_hello_greets_by_name")
-	noSandboxLeft(t, c)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := requireDocker(t)
+			ws := newWorkspace(t)
+			ex := filepath.Join(ws, "01-basics/01-hello")
+			write(t, filepath.Join(ex, "hello.py"), tt.code)
+			r := drill(t, ex, "check")
+			expect(t, r, 1, tt.wants...)
+			// The time limit is 3s; drill must give up soon after, not
+			// wait for the in-container watchdog.
+			if r.elapsed > 3*time.Second+5*time.Second {
+				t.Errorf("check took %s with a 3s limit", r.elapsed)
+			}
+			if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != tt.code {
+				t.Error("the check changed the learner's file")
+			}
+			noSandboxLeft(t, c)
+		})
+	}
 }
 
 func TestDockerSandboxIsLockedDown(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -62,7 +61,7 @@ func runList(opts *listOptions) error {
 	total := len(b.All())
 	fmt.Fprintf(out, "\n%d of %d exercises done\n", done, total)
 	if ws == nil {
-		fmt.Fprintln(out, strings.TrimSpace(`Not in a workspace: run "drill init" to start.`))
+		fmt.Fprintln(out, `Not in a workspace: run "drill init" to start.`)
 	}
 	return nil
 }

@@ -134,8 +134,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			"message": learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed",
 		}}))
 	case strings.Contains(text, "LOOP"):
-		file, name, _ := strings.Cut(names[0], "::")
-		_ = file
+		_, name, _ := strings.Cut(names[0], "::")
 		out.Stdout = []byte(line(map[string]any{"start": name}))
 		out.TimedOut = true
 		out.Duration = job.TimeLimit

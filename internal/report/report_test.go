@@ -1,0 +1,65 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/drill-dev/drill/internal/grade"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name   string
+		result grade.Result
+		want   string
+	}{
+		{"mixed", grade.Result{Exercise: "a/b", Status: grade.Fail, Tests: []grade.Test{
+			{Name: "test_ok", Status: grade.Pass, Output: "not shown for a pass"},
+			{Name: "test_bad", Status: grade.Fail, Message: "assert 1 == 2\n+ where 1 = f()", Output: "debug\n", OutputTruncated: true},
+			{Name: "test_skipped", Status: grade.Skip, Message: "skipped: a skipped test does not count as passed"},
+		}}, `  ✓ test_ok
+  ✗ test_bad
+      assert 1 == 2
+      + where 1 = f()
+      printed:
+        debug
+        [output truncated]
+  - test_skipped (skipped)
+      skipped: a skipped test does not count as passed
+a/b: 1 passed, 2 failed
+`},
+		{"error", grade.Result{Exercise: "a/b", Status: grade.Error, ErrorKind: grade.KindSyntax,
+			Message: "x.py, line 2\n    def f(\n         ^\nSyntaxError: '(' was never closed"}, `✗ a/b: syntax error
+    x.py, line 2
+        def f(
+             ^
+    SyntaxError: '(' was never closed
+`},
+		{"time-out", grade.Result{Exercise: "a/b", Status: grade.Error, ErrorKind: grade.KindTimeout, Message: "time limit of 3s exceeded"},
+			"✗ a/b: time limit exceeded\n    time limit of 3s exceeded\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := Text(&b, &tt.result, Style{}); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", b.String(), tt.want)
+			}
+		})
+	}
+}
+
+func TestTextColourOnlyWhenAsked(t *testing.T) {
+	r := &grade.Result{Exercise: "a/b", Status: grade.Pass, Tests: []grade.Test{{Name: "t", Status: grade.Pass}}}
+	var plain, coloured strings.Builder
+	Text(&plain, r, Style{})
+	Text(&coloured, r, Style{Color: true})
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Error("colour without Color")
+	}
+	if !strings.Contains(coloured.String(), "\x1b[32m") {
+		t.Errorf("no green with Color: %q", coloured.String())
+	}
+}
