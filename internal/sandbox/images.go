@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
-	"sort"
 	"strings"
 	"sync"
 
@@ -22,11 +21,21 @@ import (
 	"github.com/moby/moby/client"
 )
 
-// recipeParents says which runtime image each runtime's recipe starts FROM;
-// "" means the Debian trixie base.
-var recipeParents = map[string]string{
-	"python": "",
-	"django": "python",
+// runtimeRecipes lists the runtimes, each after the one its recipe starts FROM
+// ("" is the Debian trixie base).
+var runtimeRecipes = []struct{ runtime, parent string }{
+	{"python", ""},
+	{"django", "python"},
+}
+
+// parentOf returns the runtime a runtime's image is built on.
+func parentOf(runtime string) (parent string, ok bool) {
+	for _, r := range runtimeRecipes {
+		if r.runtime == runtime {
+			return r.parent, true
+		}
+	}
+	return "", false
 }
 
 // Base images, in the order they are tried.
@@ -39,13 +48,13 @@ const (
 	labelRecipe = "dev.drill.recipe"
 )
 
-// Runtimes lists the runtimes there are recipes for.
+// Runtimes lists the runtimes there are recipes for, each after the one it
+// is built on.
 func Runtimes() []string {
 	var out []string
-	for r := range recipeParents {
-		out = append(out, r)
+	for _, r := range runtimeRecipes {
+		out = append(out, r.runtime)
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -62,7 +71,7 @@ func Tag(runtime string) (string, error) {
 // recipeHash covers the runtime's directory, the harness and the parent's
 // hash.
 func recipeHash(runtime string) (string, error) {
-	parent, ok := recipeParents[runtime]
+	parent, ok := parentOf(runtime)
 	if !ok {
 		return "", fmt.Errorf("no image recipe for runtime %q", runtime)
 	}
@@ -148,7 +157,7 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 		}
 	}
 	var base string
-	if parent := recipeParents[runtime]; parent != "" {
+	if parent, _ := parentOf(runtime); parent != "" {
 		base, err = im.ensure(ctx, parent, false)
 	} else {
 		base, err = im.base(ctx)
