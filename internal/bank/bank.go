@@ -47,6 +47,9 @@ type Exercise struct {
 	TimeLimit  time.Duration
 	Files      []string // learner-editable files, relative to the exercise
 	Hints      []string
+	// Wrong names the known-wrong solutions, wrong/NAME/: common mistakes
+	// the tests must catch.
+	Wrong []string
 }
 
 // Options says what a bank may refer to.
@@ -59,7 +62,8 @@ var orderedName = regexp.MustCompile(`^([0-9]+)-([a-z0-9][a-z0-9-]*)$`)
 
 // Load reads and checks every section and exercise of the bank in fsys.
 // All problems found are returned together, each an *Error naming the file
-// and, where there is one, the key.
+// and, where there is one, the key; the bank returned with them holds the
+// exercises that are sound, so that validate can go on with those.
 func Load(fsys fs.FS, opts Options) (*Bank, error) {
 	b := &Bank{FS: fsys}
 	var errs []error
@@ -85,10 +89,7 @@ func Load(fsys fs.FS, opts Options) (*Bank, error) {
 		}
 		b.Sections = append(b.Sections, s)
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return b, nil
+	return b, errors.Join(errs...)
 }
 
 // orderedDir is a directory named NN-name.

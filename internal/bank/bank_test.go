@@ -27,6 +27,7 @@ func goodBank() fstest.MapFS {
 			dir + "/starter/variables.py":    {Data: []byte("x = None\n")},
 			dir + "/solution/variables.py":   {Data: []byte("x = 1\n")},
 			dir + "/tests/test_variables.py": {Data: []byte("def test_x(): pass\n")},
+			dir + "/wrong/zero/variables.py": {Data: []byte("x = 0\n")},
 		}
 	}
 	fsys := fstest.MapFS{"01-basics/section.toml": {Data: []byte(`title = "Basics"`)}}
@@ -54,7 +55,7 @@ func TestLoadGoodBank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.TimeLimit.Seconds() != 10 || e.Runtime != "python" || len(e.Hints) != 2 || e.Section.Title != "Basics" {
+	if e.TimeLimit.Seconds() != 10 || e.Runtime != "python" || len(e.Hints) != 2 || e.Section.Title != "Basics" || len(e.Wrong) != 1 {
 		t.Errorf("exercise loaded as %+v", e)
 	}
 	if _, err := b.Exercise("basics/nope"); !errors.Is(err, ErrUnknownExercise) {
@@ -98,6 +99,11 @@ func TestLoadErrors(t *testing.T) {
 			"01-basics/02-variables/README.md: missing"},
 		{"no tests", func(f fstest.MapFS) { delete(f, "01-basics/02-variables/tests/test_variables.py") },
 			"01-basics/02-variables/tests: no test files"},
+		{"no wrong solution", func(f fstest.MapFS) { delete(f, "01-basics/02-variables/wrong/zero/variables.py") },
+			"01-basics/02-variables/wrong: no known-wrong solutions"},
+		{"stray file in a wrong solution", func(f fstest.MapFS) {
+			f["01-basics/02-variables/wrong/zero/notes.txt"] = &fstest.MapFile{Data: []byte("x")}
+		}, "01-basics/02-variables/wrong/zero/notes.txt: not one of the exercise's files"},
 		{"missing section.toml", func(f fstest.MapFS) { delete(f, "01-basics/section.toml") }, "01-basics/section.toml: missing"},
 		{"unknown section key", func(f fstest.MapFS) {
 			f["01-basics/section.toml"] = &fstest.MapFile{Data: []byte("title = \"B\"\nauthor = \"x\"")}

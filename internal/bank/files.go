@@ -19,6 +19,29 @@ func (b *Bank) Starter(e *Exercise) ([]File, error) { return b.tree(path.Join(e.
 // Solution returns every file of the exercise's solution/ directory.
 func (b *Bank) Solution(e *Exercise) ([]File, error) { return b.tree(path.Join(e.Dir, "solution")) }
 
+// WrongSolution returns the files of the known-wrong solution wrong/name/,
+// completed with the reference solution's files it does not replace.
+func (b *Bank) WrongSolution(e *Exercise, name string) ([]File, error) {
+	wrong, err := b.tree(path.Join(e.Dir, "wrong", name))
+	if err != nil {
+		return nil, err
+	}
+	solution, err := b.Solution(e)
+	if err != nil {
+		return nil, err
+	}
+	have := map[string]bool{}
+	for _, f := range wrong {
+		have[f.Path] = true
+	}
+	for _, f := range solution {
+		if !have[f.Path] {
+			wrong = append(wrong, f)
+		}
+	}
+	return wrong, nil
+}
+
 // Tests returns the exercise's hidden tests and their support files.
 func (b *Bank) Tests(e *Exercise) ([]File, error) { return b.tree(path.Join(e.Dir, "tests")) }
 

@@ -144,6 +144,8 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errMissing})
 		}
 	}
+	wrong, werrs := loadWrong(fsys, d.path, ef.Files)
+	errs = append(errs, werrs...)
 	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
 		errs = append(errs, &Error{File: path.Join(d.path, "tests"), Err: errors.New("no test files (tests/test_*.py)")})
 	}
@@ -160,7 +162,47 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 		TimeLimit:  limit,
 		Files:      ef.Files,
 		Hints:      ef.Hints,
+		Wrong:      wrong,
 	}, nil
+}
+
+// loadWrong finds the known-wrong solutions, wrong/NAME/: each holds some
+// of the editable files and nothing else; there must be at least one.
+func loadWrong(fsys fs.FS, dir string, files []string) ([]string, []error) {
+	wdir := path.Join(dir, "wrong")
+	entries, err := fs.ReadDir(fsys, wdir)
+	if err != nil || len(entries) == 0 {
+		return nil, []error{&Error{File: wdir, Err: errors.New("no known-wrong solutions: add at least one wrong/NAME/ with a common mistake")}}
+	}
+	var names []string
+	var errs []error
+	for _, ent := range entries {
+		p := path.Join(wdir, ent.Name())
+		if !ent.IsDir() {
+			errs = append(errs, &Error{File: p, Err: errors.New("not a directory (wrong/NAME/ holds one wrong solution)")})
+			continue
+		}
+		n := 0
+		err := fs.WalkDir(fsys, p, func(f string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel := strings.TrimPrefix(f, p+"/")
+			if !slices.Contains(files, rel) {
+				errs = append(errs, &Error{File: f, Err: errors.New("not one of the exercise's files")})
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &Error{File: p, Err: err})
+		}
+		if n == 0 {
+			errs = append(errs, &Error{File: p, Err: errors.New("empty")})
+		}
+		names = append(names, ent.Name())
+	}
+	return names, errs
 }
 
 func hasMissingKey(errs []error) bool {

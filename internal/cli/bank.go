@@ -78,6 +78,7 @@ func (a *App) session(g *globalOptions) (*workspace.Workspace, *bank.Bank, error
 	}
 	b, err := loadBank(dir)
 	if err != nil {
+		// Only validate works with a bank that has problems.
 		return nil, nil, err
 	}
 	return ws, b, nil

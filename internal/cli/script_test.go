@@ -71,7 +71,7 @@ func TestScripts(t *testing.T) {
 
 // fakeRunner grades by looking at the learner's files instead of running
 // them. A file containing SYNTAX has a syntax error; LOOP never ends; None
-// fails every test; anything else passes. It answers in the harness's own
+// (or WRONG) fails every test; anything else passes. It answers in the harness's own
 // results format, so the real grading code reads it.
 type fakeRunner struct{}
 
@@ -144,7 +144,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		for _, n := range names {
 			file, name, _ := strings.Cut(n, "::")
 			t := map[string]any{"name": name, "file": file, "status": "pass"}
-			if strings.Contains(text, "None") {
+			if strings.Contains(text, "None") || strings.Contains(text, "WRONG") {
 				t["status"], t["message"], status = "fail", "assert None == 'expected'", "fail"
 			}
 			results = append(results, t)

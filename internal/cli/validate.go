@@ -31,8 +31,8 @@ func newValidateCmd(app *App, g *globalOptions, runF func(context.Context, *vali
 		Use:   "validate [EXERCISE...]",
 		Short: "Check the exercise bank: metadata, failing starters, passing solutions",
 		Long: `Check every exercise of the bank (or the ones named): its metadata is sound,
-its starter runs and fails in the sandbox, and its reference solution passes,
-well within the time limit.
+its starter runs and fails in the sandbox, its reference solution passes well
+within the time limit, and each known-wrong solution (wrong/NAME/) fails.
 
 Exit status: 0 all valid, 1 some exercise is not, 3 the sandbox could not run.`,
 		ValidArgsFunction: completeExercises(app, g),
@@ -60,6 +60,8 @@ type validation struct {
 	Warnings []string      `json:"warnings,omitempty"`
 	Starter  *grade.Result `json:"starter,omitempty"`
 	Solution *grade.Result `json:"solution,omitempty"`
+	// Wrong holds the result of each known-wrong solution, by name.
+	Wrong map[string]*grade.Result `json:"wrong,omitempty"`
 }
 
 func runValidate(ctx context.Context, opts *validateOptions) error {
@@ -72,18 +74,19 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := loadBank(dir)
-	if err != nil {
-		// An unsound bank is what validate is for: report every problem.
-		var joined interface{ Unwrap() []error }
-		if errors.As(err, &joined) {
-			for _, e := range joined.Unwrap() {
-				fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
-			}
-		} else {
-			fmt.Fprintf(a.Streams.Out, "invalid: %v\n", err)
+	b, loadErr := loadBank(dir)
+	if b == nil {
+		return loadErr
+	}
+	// An unsound bank is what validate is for: report every problem, then
+	// go on with the exercises that loaded.
+	invalid := 0
+	var joined interface{ Unwrap() []error }
+	if errors.As(loadErr, &joined) {
+		for _, e := range joined.Unwrap() {
+			fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
+			invalid++
 		}
-		return errFailed
 	}
 	var exs []*bank.Exercise
 	for _, id := range opts.ids {
@@ -136,9 +139,13 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(a.Streams.Out, "\n%d exercises: %d valid, %d invalid\n", len(results), len(results)-failed, failed)
+		fmt.Fprintf(a.Streams.Out, "\n%d exercises: %d valid, %d invalid", len(results), len(results)-failed, failed)
+		if invalid > 0 {
+			fmt.Fprintf(a.Streams.Out, "; %d problems in the bank's metadata", invalid)
+		}
+		fmt.Fprintln(a.Streams.Out)
 	}
-	if failed > 0 {
+	if failed > 0 || invalid > 0 {
 		return errFailed
 	}
 	return nil
@@ -154,8 +161,8 @@ func printValidation(a *App, v *validation) {
 	if v.Starter != nil && v.Solution != nil {
 		sp, _ := v.Starter.Counts()
 		lp, lf := v.Solution.Counts()
-		detail = fmt.Sprintf("  (starter %d/%d passed, solution %d/%d in %s)",
-			sp, len(v.Starter.Tests), lp, lp+lf, v.Solution.Duration().Round(10*time.Millisecond))
+		detail = fmt.Sprintf("  (starter %d/%d passed, solution %d/%d in %s, %d wrong caught)",
+			sp, len(v.Starter.Tests), lp, lp+lf, v.Solution.Duration().Round(10*time.Millisecond), caught(v.Wrong))
 	}
 	fmt.Fprintf(out, "%s %s%s\n", status, v.Exercise, detail)
 	for _, p := range v.Problems {
@@ -164,6 +171,16 @@ func printValidation(a *App, v *validation) {
 	for _, w := range v.Warnings {
 		fmt.Fprintf(out, "     warning: %s\n", w)
 	}
+}
+
+func caught(wrong map[string]*grade.Result) int {
+	n := 0
+	for _, r := range wrong {
+		if r.Status == grade.Fail {
+			n++
+		}
+	}
+	return n
 }
 
 // validateExercise runs the starter and the solution. Only a sandbox that
@@ -212,6 +229,24 @@ func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank
 		}
 	default:
 		v.Problems = append(v.Problems, "the solution does not run: "+oneLine(v.Solution.Message))
+	}
+	v.Wrong = map[string]*grade.Result{}
+	for _, name := range ex.Wrong {
+		files, err := b.WrongSolution(ex, name)
+		if err != nil {
+			return nil, err
+		}
+		r, err := grade.Grade(ctx, runner, b, ex, learnerFiles(ex, files))
+		if err != nil {
+			return nil, err
+		}
+		v.Wrong[name] = r
+		switch r.Status {
+		case grade.Pass:
+			v.Problems = append(v.Problems, fmt.Sprintf("the known-wrong solution wrong/%s passes: the tests do not catch its mistake", name))
+		case grade.Error:
+			v.Problems = append(v.Problems, fmt.Sprintf("the known-wrong solution wrong/%s must run and fail, but: %s", name, oneLine(r.Message)))
+		}
 	}
 	v.OK = len(v.Problems) == 0
 	return v, nil

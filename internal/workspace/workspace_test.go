@@ -27,6 +27,7 @@ hints = ["a", "b"]`)},
 		"01-basics/01-hello/starter/data/in.txt": {Data: []byte("support")},
 		"01-basics/01-hello/solution/hello.py":   {Data: []byte("x = 1\n")},
 		"01-basics/01-hello/tests/test_hello.py": {Data: []byte("def test_x(): pass\n")},
+		"01-basics/01-hello/wrong/two/hello.py":  {Data: []byte("x = 2\n")},
 	}
 	b, err := bank.Load(fsys, bank.Options{Runtimes: []string{"python"}})
 	if err != nil {
