@@ -71,6 +71,7 @@ type run struct {
 	stdout, stderr string
 	code           int
 	elapsed        time.Duration
+	pid            int // for finding the sandboxes this run started
 }
 
 // drill runs the real binary in dir.
@@ -83,7 +84,7 @@ func drill(t *testing.T, dir string, args ...string) run {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	r := run{stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start)}
+	r := run{stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start), pid: cmd.Process.Pid}
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
@@ -115,8 +116,9 @@ func write(t *testing.T, path, text string) {
 	}
 }
 
-// sandboxes lists the sandbox containers on the engine.
-func sandboxes(t *testing.T, c *client.Client) []string {
+// sandboxes lists the sandbox containers that the drill with this pid
+// started (other drills may be running on the same engine).
+func sandboxes(t *testing.T, c *client.Client, pid int) []string {
 	t.Helper()
 	list, err := c.ContainerList(context.Background(), client.ContainerListOptions{
 		All: true, Filters: make(client.Filters).Add("label", "dev.drill.sandbox"),
@@ -126,14 +128,16 @@ func sandboxes(t *testing.T, c *client.Client) []string {
 	}
 	var ids []string
 	for _, s := range list.Items {
-		ids = append(ids, s.ID[:12]+" "+s.Labels["dev.drill.owner"])
+		if owner := s.Labels["dev.drill.owner"]; strings.HasSuffix(owner, ":"+strconv.Itoa(pid)) {
+			ids = append(ids, s.ID[:12]+" "+owner)
+		}
 	}
 	return ids
 }
 
-func noSandboxLeft(t *testing.T, c *client.Client) {
+func noSandboxLeft(t *testing.T, c *client.Client, pid int) {
 	t.Helper()
-	if left := sandboxes(t, c); len(left) > 0 {
+	if left := sandboxes(t, c, pid); len(left) > 0 {
 		t.Errorf("sandbox containers left behind: %v", left)
 	}
 }
@@ -176,7 +180,7 @@ func TestDockerCheckFailThenPass(t *testing.T) {
 	if !strings.Contains(string(state), `"basics/hello"`) {
 		t.Errorf("a pass was not recorded: %s", state)
 	}
-	noSandboxLeft(t, c)
+	noSandboxLeft(t, c, r.pid)
 }
 
 // Learner code that cannot be graded normally: each gets its own message.
@@ -213,7 +217,7 @@ func TestDockerLearnerErrors(t *testing.T) {
 			if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != tt.code {
 				t.Error("the check changed the learner's file")
 			}
-			noSandboxLeft(t, c)
+			noSandboxLeft(t, c, r.pid)
 		})
 	}
 }
@@ -223,15 +227,15 @@ func TestDockerSandboxIsLockedDown(t *testing.T) {
 	bankDir, _ := filepath.Abs("testdata/bank")
 	r := drill(t, t.TempDir(), "--bank", bankDir, "validate", "basics/sandbox")
 	expect(t, r, 0, "ok   basics/sandbox", "1 exercises: 1 valid, 0 invalid")
-	noSandboxLeft(t, c)
+	noSandboxLeft(t, c, r.pid)
 }
 
-// waitForSandbox waits until drill has a sandbox container running.
-func waitForSandbox(t *testing.T, c *client.Client) {
+// waitForSandbox waits until the drill with this pid has a sandbox.
+func waitForSandbox(t *testing.T, c *client.Client, pid int) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if len(sandboxes(t, c)) > 0 {
+		if len(sandboxes(t, c, pid)) > 0 {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -251,7 +255,7 @@ func startLoopingCheck(t *testing.T, c *client.Client) (*exec.Cmd, *bytes.Buffer
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitForSandbox(t, c)
+	waitForSandbox(t, c, cmd.Process.Pid)
 	return cmd, &stderr, ws
 }
 
@@ -271,7 +275,7 @@ func TestDockerInterruptRemovesSandbox(t *testing.T) {
 			if !strings.Contains(stderr.String(), "interrupted") {
 				t.Errorf("stderr does not say interrupted:\n%s", stderr)
 			}
-			noSandboxLeft(t, c)
+			noSandboxLeft(t, c, cmd.Process.Pid)
 		})
 	}
 }
@@ -286,12 +290,13 @@ func TestDockerOrphanIsRemovedByTheNextRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = cmd.Wait()
-	left := sandboxes(t, c)
-	if len(left) != 1 || !strings.HasSuffix(left[0], ":"+strconv.Itoa(pid)) {
+	if left := sandboxes(t, c, pid); len(left) != 1 {
 		t.Fatalf("expected the killed drill's sandbox, found %v", left)
 	}
 	ex := filepath.Join(ws, "01-basics/01-hello")
 	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
-	expect(t, drill(t, ex, "check"), 0)
-	noSandboxLeft(t, c)
+	r := drill(t, ex, "check")
+	expect(t, r, 0)
+	noSandboxLeft(t, c, pid)
+	noSandboxLeft(t, c, r.pid)
 }

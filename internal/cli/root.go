@@ -73,7 +73,8 @@ func exitCode(err error) int {
 		return ExitSandbox
 	case errors.As(err, &ue), errors.As(err, &be),
 		errors.Is(err, bank.ErrUnknownExercise),
-		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists):
+		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists),
+		errors.Is(err, workspace.ErrCorruptState):
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
 		return ExitUsage

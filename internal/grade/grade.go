@@ -14,6 +14,10 @@ import (
 // testsDir is where the hidden tests go in the sandbox's work directory.
 const testsDir = "tests"
 
+// MaxLearnerFile is the largest learner file drill sends to the sandbox:
+// far more than any exercise needs, far less than the sandbox's work area.
+const MaxLearnerFile = 1 << 20
+
 // Grade runs the exercise's hidden tests against the learner's files (a
 // map from each of the exercise's editable files to its content; a missing
 // entry is a missing file). Support files come from the exercise's starter,
@@ -21,12 +25,12 @@ const testsDir = "tests"
 // happen at all (bank unreadable, sandbox unavailable, ctx cancelled).
 func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (*Result, error) {
 	for _, f := range ex.Files {
-		if _, ok := learner[f]; !ok {
-			return &Result{
-				Version: ResultVersion, Exercise: ex.ID, Status: Error, ErrorKind: KindMissingFile, File: f,
-				Message: fmt.Sprintf("%s is missing from the exercise directory", f),
-				Tests:   []Test{},
-			}, nil
+		data, ok := learner[f]
+		if !ok {
+			return refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f), nil
+		}
+		if len(data) > MaxLearnerFile {
+			return refuse(ex, KindTooLarge, f, "%s is %.1f MiB; a learner file may be at most %d MiB", f, float64(len(data))/(1<<20), MaxLearnerFile>>20), nil
 		}
 	}
 	job, expected, err := buildJob(b, ex, learner)
@@ -40,6 +44,14 @@ func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Ex
 	r := Interpret(out, expected, ex.TimeLimit, sandbox.DefaultLimits)
 	r.Exercise = ex.ID
 	return r, nil
+}
+
+// refuse is the Result for learner files that cannot be graded at all.
+func refuse(ex *bank.Exercise, kind, file, format string, args ...any) *Result {
+	return &Result{
+		Version: ResultVersion, Exercise: ex.ID, Status: Error, ErrorKind: kind, File: file,
+		Message: fmt.Sprintf(format, args...), Tests: []Test{},
+	}
 }
 
 func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {

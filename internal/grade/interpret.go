@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -33,7 +34,8 @@ type streamLine struct {
 // expected test is in it; anything else is an error, never a pass.
 func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limits sandbox.Limits) *Result {
 	r := &Result{Version: ResultVersion, Tests: []Test{}, DurationMS: out.Duration.Milliseconds()}
-	doc, running, perr := parseStream(out.Stdout)
+	stream, perr := parseStream(out.Stdout)
+	doc, running := stream.doc, stream.running
 	during := ""
 	if running != "" {
 		during = " while running " + running
@@ -48,9 +50,11 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	case out.OOMKilled:
 		return fail(KindMemory, "memory limit of %d MiB exceeded%s", limits.MemoryBytes>>20, during)
 	case out.OutputExceeded:
-		return fail(KindOutput, "too much output%s: the run printed more than %d KiB and was stopped", during, limits.Stderr>>10)
+		return fail(KindOutput, "too much output%s: the run printed more than %d KiB and was stopped%s", during, limits.Stderr>>10, outputHead(out.Stderr))
 	case perr != nil:
 		return fail(KindHarness, "the test run's results could not be read (%v)%s", perr, stderrTail(out.Stderr))
+	case doc == nil && out.ExitCode > 128:
+		return fail(KindHarness, "the test run was killed by signal %d%s, before it reported results%s", out.ExitCode-128, during, stderrTail(out.Stderr))
 	case doc == nil:
 		return fail(KindHarness, "the test run ended%s without reporting results (exit code %d)%s", during, out.ExitCode, stderrTail(out.Stderr))
 	case out.ExitCode != 0:
@@ -67,6 +71,12 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	seen := map[string]bool{}
 	for _, t := range r.Tests {
 		seen[baseID(t.File, t.Name)] = true
+		// The harness announces each test as it starts; a result for a
+		// test never started was not written by the harness.
+		if !stream.started[t.Name] {
+			r.Tests = []Test{}
+			return fail(KindHarness, "the results report %s, which never started: they were not written by drill's harness", t.Name)
+		}
 	}
 	for _, id := range expected {
 		if !seen[id] {
@@ -93,11 +103,17 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	return r
 }
 
-// parseStream reads the harness's JSON lines: the id of the last test that
-// started, and the results document if the harness got as far as writing it.
-func parseStream(stdout []byte) (*harnessDoc, string, error) {
-	var doc *harnessDoc
-	running := ""
+// resultStream is what the harness's JSON lines said.
+type resultStream struct {
+	doc     *harnessDoc     // the results document, if the harness got that far
+	running string          // the last test started and not finished, if any
+	started map[string]bool // every test that was announced as starting
+}
+
+// parseStream reads the harness's JSON lines. The document must be the last
+// line and appear once: anything after it was not written by the harness.
+func parseStream(stdout []byte) (resultStream, error) {
+	rs := resultStream{started: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(stdout))
 	sc.Buffer(make([]byte, 64<<10), len(stdout)+1)
 	for sc.Scan() {
@@ -105,24 +121,42 @@ func parseStream(stdout []byte) (*harnessDoc, string, error) {
 		if len(line) == 0 {
 			continue
 		}
+		if rs.doc != nil {
+			return rs, errors.New("output after the results document")
+		}
 		var l streamLine
 		if err := json.Unmarshal(line, &l); err != nil {
-			return nil, running, fmt.Errorf("bad results line: %v", err)
+			return rs, fmt.Errorf("bad results line: %v", err)
 		}
 		switch {
 		case l.Results != nil:
-			doc = l.Results
+			rs.doc = l.Results
 		case l.Start != nil:
-			running = *l.Start
+			rs.running = *l.Start
+			rs.started[*l.Start] = true
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, running, err
+		return rs, err
 	}
-	if doc != nil {
-		running = ""
+	if rs.doc != nil {
+		rs.running = ""
 	}
-	return doc, running, nil
+	return rs, nil
+}
+
+// outputHead is the start of a flood of output, clipped and marked so.
+func outputHead(stderr []byte) string {
+	lines := strings.SplitN(strings.ToValidUTF8(string(stderr), "?"), "\n", 11)
+	if len(lines) > 10 {
+		lines = lines[:10]
+	}
+	for i, l := range lines {
+		if len(l) > 120 {
+			lines[i] = l[:120] + "..."
+		}
+	}
+	return ". It began:\n" + strings.Join(lines, "\n") + "\n[output truncated]"
 }
 
 // stderrTail is the end of what the run printed outside the tests, for an

@@ -16,7 +16,9 @@ const (
 		`{"name": "test_a", "file": "tests/test_x.py", "status": "pass"}, ` +
 		`{"name": "test_b[1]", "file": "tests/test_x.py", "status": "pass", "output": "hi\n"}]}}
 `
-	failDoc = `{"results": {"version": 1, "status": "fail", "tests": [` +
+	failDoc = `{"start": "test_a"}
+{"start": "test_b[1]"}
+{"results": {"version": 1, "status": "fail", "tests": [` +
 		`{"name": "test_a", "file": "tests/test_x.py", "status": "pass"}, ` +
 		`{"name": "test_b[1]", "file": "tests/test_x.py", "status": "fail", "message": "assert 2 == 3"}]}}
 `
@@ -40,16 +42,20 @@ func TestInterpret(t *testing.T) {
 		{"a test fails", sandbox.Outcome{Stdout: []byte(failDoc)}, Fail, "", "", 2},
 		{"a document claiming pass with a failed test", sandbox.Outcome{Stdout: []byte(strings.Replace(failDoc, `"status": "fail", "tests"`, `"status": "pass", "tests"`, 1))}, Fail, "", "", 2},
 		{"syntax error", sandbox.Outcome{Stdout: []byte(syntaxDoc)}, Error, KindSyntax, "SyntaxError: '(' was never closed", 0},
-		{"an expected test is missing", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_b[1]", "file"`, `"test_c", "file"`, 1))}, Error, KindHarness, "tests/test_x.py::test_b did not report", 0},
+		{"a result under another name", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_b[1]", "file"`, `"test_c", "file"`, 1))}, Error, KindHarness, "test_c, which never started", 0},
 		{"time-out names the running test", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}` + "\n" + `{"start": "test_b[1]"}` + "\n"), TimedOut: true}, Error, KindTimeout, "time limit of 3s exceeded while running test_b[1]", 0},
 		{"time-out wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), TimedOut: true}, Error, KindTimeout, "time limit of 3s", 0},
 		{"out of memory", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, ExitCode: 137}, Error, KindMemory, "memory limit of 512 MiB exceeded while running test_a", 0},
-		{"output flood", sandbox.Outcome{OutputExceeded: true}, Error, KindOutput, "more than 1024 KiB", 0},
+		{"output flood", sandbox.Outcome{OutputExceeded: true, Stderr: []byte(strings.Repeat("spam ", 1000) + "\n")}, Error, KindOutput, "more than 1024 KiB and was stopped. It began:\nspam spam", 0},
+		{"killed from outside", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 137}, Error, KindHarness, "killed by signal 9 while running test_a", 0},
 		{"ended without a document", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 0, Stderr: []byte("Traceback\nSystemExit")}, Error, KindHarness, "ended while running test_a without reporting results (exit code 0):\nTraceback", 0},
 		{"non-zero exit after a document", sandbox.Outcome{Stdout: []byte(passDoc), ExitCode: 1}, Error, KindHarness, "exit code 1", 0},
 		{"garbage on the results stream", sandbox.Outcome{Stdout: []byte("hello\n")}, Error, KindHarness, "could not be read", 0},
 		{"empty document", sandbox.Outcome{Stdout: []byte(`{"results": {"version": 1, "status": "pass", "tests": []}}`)}, Error, KindHarness, "did not report", 0},
+		{"a result for a test that never started", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `{"start": "test_b[1]"}`+"\n", "", 1))}, Error, KindHarness, "test_b[1], which never started", 0},
+		{"a second document", sandbox.Outcome{Stdout: []byte(passDoc + passDoc)}, Error, KindHarness, "output after the results document", 0},
 		{"a skipped test is not a pass", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_a", "file": "tests/test_x.py", "status": "pass"`, `"test_a", "file": "tests/test_x.py", "status": "skip"`, 1))}, Fail, "", "", 2},
+		{"an expected test is missing and an unexpected one is there", sandbox.Outcome{Stdout: []byte(strings.ReplaceAll(passDoc, "test_b[1]", "test_c"))}, Error, KindHarness, "tests/test_x.py::test_b did not report", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ const (
 	KindSyntax      = "syntax"       // the learner's file does not parse
 	KindImport      = "import"       // importing the learner's code failed
 	KindMissingFile = "missing_file" // a learner file is not there
+	KindTooLarge    = "too_large"    // a learner file is too big to grade
 	KindTimeout     = "timeout"      // the time limit was hit
 	KindMemory      = "memory"       // the memory limit was hit
 	KindOutput      = "output"       // too much output

@@ -90,6 +90,8 @@ func errorTitle(kind string) string {
 		return "your code failed to load"
 	case grade.KindMissingFile:
 		return "a file is missing"
+	case grade.KindTooLarge:
+		return "a file is too large"
 	case grade.KindTimeout:
 		return "time limit exceeded"
 	case grade.KindMemory:

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/containerd/errdefs"
 	"github.com/moby/moby/api/pkg/stdcopy"
 	"github.com/moby/moby/api/types/container"
 	"github.com/moby/moby/client"
@@ -91,10 +92,21 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("pack job: %w", err)
 	}
 
-	created, err := d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
-		Config:     d.containerConfig(image, job),
-		HostConfig: d.hostConfig(),
-	})
+	create := func(image string) (client.ContainerCreateResult, error) {
+		return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
+			Config:     d.containerConfig(image, job),
+			HostConfig: d.hostConfig(),
+		})
+	}
+	created, err := create(image)
+	if errdefs.IsNotFound(err) {
+		// The image was deleted since this drill found it: build it again.
+		d.images.forget(job.Runtime)
+		if image, err = d.images.Ensure(ctx, job.Runtime); err != nil {
+			return Outcome{}, err
+		}
+		created, err = create(image)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return Outcome{}, ctx.Err()

@@ -142,6 +142,14 @@ func (im *Images) Build(ctx context.Context, runtime string) (string, error) {
 	return im.ensure(ctx, runtime, true)
 }
 
+// forget drops what this process knows of a runtime's image, so the next
+// Ensure asks the engine again.
+func (im *Images) forget(runtime string) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	delete(im.ready, runtime)
+}
+
 func (im *Images) ensure(ctx context.Context, runtime string, force bool) (string, error) {
 	tag, err := Tag(runtime)
 	if err != nil {

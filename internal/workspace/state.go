@@ -2,13 +2,18 @@ package workspace
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 )
 
 const stateVersion = 1
+
+// ErrCorruptState means the progress file exists but cannot be read as one.
+var ErrCorruptState = errors.New("the progress file is damaged")
 
 // State is the learner's progress, kept in .drill/state.json.
 type State struct {
@@ -34,15 +39,19 @@ func (s *State) Done(id string) bool {
 // LoadState reads the progress state.
 func (w *Workspace) LoadState() (*State, error) {
 	data, err := os.ReadFile(w.statePath())
+	if errors.Is(err, fs.ErrNotExist) {
+		// Deleted by hand: start again from no progress.
+		return &State{Version: stateVersion, Exercises: map[string]*Progress{}}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read progress: %w", err)
 	}
 	var s State
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("read progress %s: %w", w.statePath(), err)
+		return nil, fmt.Errorf("%w (%s: %v); fix it, or delete it to start again with no progress recorded", ErrCorruptState, w.statePath(), err)
 	}
 	if s.Version != stateVersion {
-		return nil, fmt.Errorf("read progress %s: version %d is not supported", w.statePath(), s.Version)
+		return nil, fmt.Errorf("%w (%s: version %d is not supported by this drill)", ErrCorruptState, w.statePath(), s.Version)
 	}
 	if s.Exercises == nil {
 		s.Exercises = map[string]*Progress{}
@@ -82,6 +91,11 @@ func (w *Workspace) SaveState(s *State) error {
 
 // MarkDone records that the exercise passed.
 func (w *Workspace) MarkDone(id string, at time.Time) error {
+	unlock, err := w.lockState()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	s, err := w.LoadState()
 	if err != nil {
 		return err

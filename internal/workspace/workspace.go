@@ -39,7 +39,7 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 		return nil, err
 	}
 	w := &Workspace{Root: root}
-	if _, err := os.Stat(w.statePath()); err == nil {
+	if _, err := os.Stat(filepath.Join(root, stateDir)); err == nil {
 		return nil, fmt.Errorf("%s: %w", root, ErrExists)
 	}
 	type file struct {
@@ -91,7 +91,7 @@ func Find(dir string) (*Workspace, error) {
 		return nil, err
 	}
 	for d := dir; ; d = filepath.Dir(d) {
-		if st, err := os.Stat(filepath.Join(d, stateDir, "state.json")); err == nil && st.Mode().IsRegular() {
+		if st, err := os.Stat(filepath.Join(d, stateDir)); err == nil && st.IsDir() {
 			return &Workspace{Root: d}, nil
 		}
 		if filepath.Dir(d) == d {

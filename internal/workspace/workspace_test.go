@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -137,5 +138,30 @@ func TestCorruptStateIsAnError(t *testing.T) {
 	os.WriteFile(ws.statePath(), []byte("{not json"), 0o644)
 	if _, err := ws.LoadState(); err == nil {
 		t.Error("a corrupt state file loaded")
+	}
+}
+
+// Many drills marking different exercises done at once lose none of them.
+func TestMarkDoneConcurrently(t *testing.T) {
+	ws, err := Init(t.TempDir(), testBank(t), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	errs := make(chan error, n)
+	for i := range n {
+		go func() { errs <- ws.MarkDone(fmt.Sprintf("basics/ex%d", i), time.Now()) }()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := ws.LoadState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Exercises) != n {
+		t.Errorf("%d of %d exercises recorded", len(st.Exercises), n)
 	}
 }
