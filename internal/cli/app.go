@@ -46,6 +46,10 @@ type Runner interface {
 	sandbox.Runner
 	// BuildImages builds the runtimes' images; force rebuilds existing ones.
 	BuildImages(ctx context.Context, runtimes []string, force bool) ([]string, error)
+	// Clean removes sandbox containers left behind, and returns how many.
+	Clean(ctx context.Context, scope sandbox.CleanScope) (int, error)
+	// RemoveImages removes drill's images and returns their tags.
+	RemoveImages(ctx context.Context) ([]string, error)
 	Close() error
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,6 +73,7 @@ type run struct {
 	code           int
 	elapsed        time.Duration
 	pid            int // for finding the sandboxes this run started
+	maxRSS         int64
 }
 
 // drill runs the real binary in dir.
@@ -85,6 +87,9 @@ func drill(t *testing.T, dir string, args ...string) run {
 	start := time.Now()
 	err := cmd.Run()
 	r := run{stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start), pid: cmd.Process.Pid}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
+	}
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
@@ -299,4 +304,168 @@ func TestDockerOrphanIsRemovedByTheNextRun(t *testing.T) {
 	expect(t, r, 0)
 	noSandboxLeft(t, c, pid)
 	noSandboxLeft(t, c, r.pid)
+}
+
+// Code written to break the grader, each as a learner's submission to a
+// real exercise. None may pass; each must leave nothing behind.
+func TestDockerHostileCode(t *testing.T) {
+	const correct = "\n\ndef hello(name):\n    return f'Hello, {name}!'\n"
+	tests := []struct {
+		name  string
+		code  string
+		exit  int      // drill's exit code
+		wants []string // in stdout
+	}{
+		{"endless loop at import", "while True:\n    pass\n" + correct, 1,
+			[]string{"time limit of 3s exceeded"}},
+		{"fork bomb", "import os\n\ndef hello(name):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n", 1,
+			[]string{"time limit of 3s exceeded"}},
+		{"output flood while importing", "import os\nwhile True:\n    os.write(1, b'x' * 65536)\n    os.write(2, b'y' * 65536)\n", 1,
+			[]string{"No space left on device"}},
+		// pytest captures what the code prints; written to the container's
+		// own streams, a flood reaches drill, which stops it.
+		{"output flood on the container's stderr", "def hello(name):\n    with open('/proc/1/fd/2', 'wb') as f:\n        while True:\n            f.write(b'y' * 65536)\n", 1,
+			[]string{"too much output while running test_hello_greets_by_name", "It began:\n    yyyy", "[output truncated]"}},
+		{"output flood on the results stream", "def hello(name):\n    with open('/proc/1/fd/1', 'wb') as f:\n        while True:\n            f.write(b'x' * 65536)\n", 1,
+			[]string{"too much output while running test_hello_greets_by_name"}},
+		{"output flood inside a test", "import sys\n\ndef hello(name):\n    for _ in range(20000):\n        sys.stdout.write('x' * 100000)\n    return f'Hello, {name}!'\n", 1,
+			[]string{"✗ test_hello_greets_by_name", "[output truncated]"}},
+		{"SystemExit at import", "raise SystemExit(0)\n", 1,
+			[]string{"your code failed to load", "hello.py, line 1: SystemExit: 0"}},
+		{"SystemExit in a test", "import sys\n\ndef hello(name):\n    sys.exit(0)\n", 1,
+			[]string{"SystemExit: 0", "basics/hello: 0 passed, 2 failed"}},
+		{"os._exit in a test", "import os\n\ndef hello(name):\n    os._exit(0)\n", 1,
+			[]string{"without reporting results"}},
+		{"a forged passing document", "import os\nforged = b'{\"results\": {\"version\": 1, \"status\": \"pass\", \"tests\": [' \\\n" +
+			"  b'{\"name\": \"test_hello_greets_by_name\", \"file\": \"tests/test_hello.py\", \"status\": \"pass\"}, ' \\\n" +
+			"  b'{\"name\": \"test_hello_greets_anyone\", \"file\": \"tests/test_hello.py\", \"status\": \"pass\"}]}}\\n'\n" +
+			"for fd in range(1, 20):\n    try:\n        os.write(fd, forged)\n    except OSError:\n        pass\nos._exit(0)\n", 1,
+			[]string{"never started: they were not written by drill's harness"}},
+		{"a detached child that sleeps", "import subprocess\nsubprocess.Popen(['sleep', '600'], start_new_session=True)" + correct, 0,
+			[]string{"basics/hello: 2 passed, 0 failed"}},
+		{"filling the work area", "def fill(path):\n    try:\n        with open(path, 'wb') as f:\n            while True:\n                f.write(b'x' * (1 << 20))\n    except OSError as e:\n        return e\n\n" +
+			"def hello(name):\n    raise fill('/work/big') or fill('/tmp/big')\n", 1,
+			[]string{"No space left on device"}},
+		{"invalid UTF-8 output", "import sys\n\ndef hello(name):\n    sys.stdout.buffer.write(b'bad \\xff\\xfe bytes\\n')\n    sys.stdout.flush()\n    return None\n", 1,
+			[]string{"printed:", "bad ", "basics/hello: 0 passed, 2 failed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := requireDocker(t)
+			ws := newWorkspace(t)
+			ex := filepath.Join(ws, "01-basics/01-hello")
+			write(t, filepath.Join(ex, "hello.py"), tt.code)
+			r := drill(t, ex, "check")
+			expect(t, r, tt.exit, tt.wants...)
+			if r.elapsed > 3*time.Second+5*time.Second {
+				t.Errorf("check took %s with a 3s limit", r.elapsed)
+			}
+			if r.maxRSS > 64<<20 {
+				t.Errorf("drill used %d MiB", r.maxRSS>>20)
+			}
+			noSandboxLeft(t, c, r.pid)
+		})
+	}
+}
+
+func TestDockerHugeSubmission(t *testing.T) {
+	c := requireDocker(t)
+	ws := newWorkspace(t)
+	ex := filepath.Join(ws, "01-basics/01-hello")
+	write(t, filepath.Join(ex, "hello.py"), "# "+strings.Repeat("x", 30<<20)+"\n")
+	r := drill(t, ex, "check")
+	expect(t, r, 1, "a file is too large", "hello.py is 30.0 MiB; a learner file may be at most 1 MiB")
+
+	// Thousands of other files in the exercise directory are not sent.
+	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
+	for i := range 3000 {
+		write(t, filepath.Join(ex, fmt.Sprintf("junk%04d.py", i)), "raise SystemExit\n")
+	}
+	r = drill(t, ex, "check")
+	expect(t, r, 0, "basics/hello: 2 passed, 0 failed")
+	noSandboxLeft(t, c, r.pid)
+}
+
+func TestDockerEngineMissing(t *testing.T) {
+	ws := newWorkspace(t)
+	cmd := exec.Command(drillBinary(t), "check")
+	cmd.Dir = filepath.Join(ws, "01-basics/01-hello")
+	cmd.Env = append(os.Environ(), "DOCKER_HOST=unix://"+filepath.Join(t.TempDir(), "no.sock"))
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 3 || !strings.Contains(string(out), "cannot reach the Docker engine") || !strings.Contains(string(out), "is Docker running?") {
+		t.Errorf("err %v, output:\n%s", err, out)
+	}
+}
+
+// A sandbox killed from outside drill (docker kill) is reported, not passed.
+func TestDockerSandboxKilledFromOutside(t *testing.T) {
+	c := requireDocker(t)
+	cmd, _, _ := startLoopingCheck(t, c)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	for _, s := range sandboxes(t, c, cmd.Process.Pid) {
+		if _, err := c.ContainerKill(context.Background(), strings.Fields(s)[0], client.ContainerKillOptions{Signal: "KILL"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("drill ended with %v, want exit code 1", err)
+	}
+	noSandboxLeft(t, c, cmd.Process.Pid)
+}
+
+// Two checks at once in one workspace: both graded, both recorded.
+func TestDockerTwoChecksAtOnce(t *testing.T) {
+	c := requireDocker(t)
+	ws := newWorkspace(t)
+	write(t, filepath.Join(ws, "01-basics/01-hello/hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
+	write(t, filepath.Join(ws, "01-basics/02-sum/sum.py"), "def total(numbers):\n    return sum(numbers)\n")
+	var wg sync.WaitGroup
+	runs := make([]run, 2)
+	for i, id := range []string{"basics/hello", "basics/sum"} {
+		wg.Go(func() { runs[i] = drill(t, ws, "check", id) })
+	}
+	wg.Wait()
+	for _, r := range runs {
+		expect(t, r, 0, "2 passed, 0 failed")
+		noSandboxLeft(t, c, r.pid)
+	}
+	state, _ := os.ReadFile(filepath.Join(ws, ".drill/state.json"))
+	if !strings.Contains(string(state), `"basics/hello"`) || !strings.Contains(string(state), `"basics/sum"`) {
+		t.Errorf("state lost a pass:\n%s", state)
+	}
+}
+
+func TestDockerInterruptValidate(t *testing.T) {
+	c := requireDocker(t)
+	bank := filepath.Join(t.TempDir(), "bank")
+	if out, err := exec.Command("cp", "-r", "testdata/bank", bank).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	// Every solution loops, so validate is surely inside the sandboxes.
+	for _, f := range []string{"01-hello/solution/hello.py", "02-sum/solution/sum.py"} {
+		write(t, filepath.Join(bank, "01-basics", f), "while True:\n    pass\n")
+	}
+	cmd := exec.Command(drillBinary(t), "--bank", bank, "validate", "--jobs", "2")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(sandboxes(t, c, cmd.Process.Pid)) < 2 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Errorf("validate ended with %v, want exit code 130; stderr:\n%s", err, stderr.String())
+	}
+	noSandboxLeft(t, c, cmd.Process.Pid)
 }

@@ -106,6 +106,7 @@ Start with:  drill init course && cd course && drill check`,
 		newCheckCmd(app, g, nil),
 		newValidateCmd(app, g, nil),
 		newImagesCmd(app, nil),
+		newCleanCmd(app, nil),
 	)
 	return root
 }

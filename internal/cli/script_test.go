@@ -92,6 +92,14 @@ func (fakeRunner) BuildImages(ctx context.Context, runtimes []string, force bool
 	return tags, nil
 }
 
+func (fakeRunner) Clean(ctx context.Context, scope sandbox.CleanScope) (int, error) {
+	return int(scope), nil
+}
+
+func (fakeRunner) RemoveImages(ctx context.Context) ([]string, error) {
+	return []string{"drill-python:fake"}, nil
+}
+
 func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, error) {
 	var spec struct {
 		LearnerFiles []string `json:"learner_files"`

@@ -92,8 +92,13 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 		return Outcome{}, fmt.Errorf("pack job: %w", err)
 	}
 
+	// Creation is not cancelled with ctx: a create that the engine carries
+	// out after drill stopped listening would leave a container no one
+	// knows the id of. A cancelled ctx is seen right after.
 	create := func(image string) (client.ContainerCreateResult, error) {
-		return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		return d.client.ContainerCreate(cctx, client.ContainerCreateOptions{
 			Config:     d.containerConfig(image, job),
 			HostConfig: d.hostConfig(),
 		})
@@ -116,6 +121,9 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	// The container goes on every path out of here, a panic included, and
 	// even when ctx is already cancelled.
 	defer d.remove(created.ID)
+	if ctx.Err() != nil {
+		return Outcome{}, ctx.Err()
+	}
 	return d.run(ctx, created.ID, archive, job.TimeLimit)
 }
 
@@ -147,11 +155,13 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	l := d.limits
 	pids := l.Pids
 	init := true
-	tmpfs := "rw,nosuid,nodev,exec,size=" + l.WorkSize + ",uid=10001,gid=10001,mode=0700"
+	tmpfs := func(size string) string {
+		return "rw,nosuid,nodev,exec,size=" + size + ",uid=10001,gid=10001,mode=0700"
+	}
 	return &container.HostConfig{
 		NetworkMode:    "none",
 		ReadonlyRootfs: true,
-		Tmpfs:          map[string]string{workDir: tmpfs, "/tmp": tmpfs},
+		Tmpfs:          map[string]string{workDir: tmpfs(l.WorkSize), "/tmp": tmpfs(l.TmpSize)},
 		CapDrop:        []string{"ALL"},
 		SecurityOpt:    []string{"no-new-privileges"},
 		Init:           &init,
@@ -266,26 +276,77 @@ func (d *Docker) remove(id string) {
 	_, _ = d.client.ContainerRemove(ctx, id, client.ContainerRemoveOptions{Force: true, RemoveVolumes: true})
 }
 
+// Which sandbox containers a clean-up removes.
+type CleanScope int
+
+const (
+	// Orphans: those whose drill, on this host, is gone (killed with
+	// SIGKILL). Safe while other drills run: each new drill sweeps these.
+	Orphans CleanScope = iota
+	// Leftovers: orphans, and every container not running (as after a
+	// crash of the machine, when the pids on the labels mean nothing).
+	Leftovers
+	// All: every sandbox container, including those in use.
+	All
+)
+
 // removeOrphans removes sandbox containers that a drill on this host
-// started and did not live to remove (killed with SIGKILL, power loss).
+// started and did not live to remove.
 func (d *Docker) removeOrphans(ctx context.Context) {
+	_, _ = d.Clean(ctx, Orphans)
+}
+
+// Clean removes the sandbox containers in scope and returns how many.
+func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	host, _ := os.Hostname()
 	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
 		All:     true,
 		Filters: make(client.Filters).Add("label", labelSandbox),
 	})
 	if err != nil {
-		return
+		return 0, fmt.Errorf("%w: list sandboxes: %v", ErrUnavailable, err)
 	}
+	n := 0
 	for _, c := range list.Items {
-		owner := c.Labels[labelOwner]
-		h, pidText, ok := strings.Cut(owner, ":")
-		pid, err := strconv.Atoi(pidText)
-		if !ok || err != nil || h != host || processAlive(pid) {
-			continue
+		h, pidText, _ := strings.Cut(c.Labels[labelOwner], ":")
+		pid, perr := strconv.Atoi(pidText)
+		orphan := h == host && perr == nil && !processAlive(pid)
+		// A container is created a moment before it runs; only one that
+		// has stayed created is a leftover.
+		stale := c.State != container.StateRunning &&
+			(c.State != container.StateCreated || time.Since(time.Unix(c.Created, 0)) > time.Minute)
+		remove := orphan || scope == Leftovers && stale || scope == All
+		if remove {
+			d.remove(c.ID)
+			n++
 		}
-		d.remove(c.ID)
 	}
+	return n, nil
+}
+
+// RemoveImages removes drill's images: every runtime's, of any recipe,
+// and the debootstrapped base. It returns the tags it removed.
+func (d *Docker) RemoveImages(ctx context.Context) ([]string, error) {
+	f := make(client.Filters)
+	for _, rt := range Runtimes() {
+		f.Add("reference", "drill-"+rt)
+	}
+	f.Add("reference", localBase)
+	list, err := d.client.ImageList(ctx, client.ImageListOptions{Filters: f})
+	if err != nil {
+		return nil, fmt.Errorf("%w: list images: %v", ErrUnavailable, err)
+	}
+	var removed []string
+	for _, img := range list.Items {
+		if _, err := d.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{Force: true, PruneChildren: true}); err != nil && !errdefs.IsNotFound(err) {
+			return removed, fmt.Errorf("remove image %s: %w", strings.Join(img.RepoTags, ", "), err)
+		}
+		removed = append(removed, img.RepoTags...)
+	}
+	d.images.mu.Lock()
+	clear(d.images.ready)
+	d.images.mu.Unlock()
+	return removed, nil
 }
 
 func processAlive(pid int) bool {

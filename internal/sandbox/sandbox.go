@@ -52,9 +52,12 @@ type Limits struct {
 	MemoryBytes int64  // memory, swap included
 	NanoCPUs    int64  // CPU time, in billionths of a CPU
 	Pids        int64  // processes and threads
-	WorkSize    string // size of each tmpfs (/work and /tmp), as mount takes it
-	Stdout      int    // bytes of results stream kept before the job is killed
-	Stderr      int    // bytes of other output kept before the job is killed
+	WorkSize    string // size of the /work tmpfs, as mount takes it
+	// TmpSize is the size of the /tmp tmpfs, where pytest also keeps what
+	// the tests print: small, so a flood of output ends soon.
+	TmpSize string
+	Stdout  int // bytes of results stream kept before the job is killed
+	Stderr  int // bytes of other output kept before the job is killed
 }
 
 // DefaultLimits suit one exercise's test run.
@@ -63,6 +66,7 @@ var DefaultLimits = Limits{
 	NanoCPUs:    1_000_000_000,
 	Pids:        128,
 	WorkSize:    "64m",
+	TmpSize:     "16m",
 	Stdout:      4 << 20,
 	Stderr:      1 << 20,
 }

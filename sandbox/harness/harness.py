@@ -179,6 +179,7 @@ class Recorder:
                 "status": "pass",
                 "message": "",
                 "output": "",
+                "output_truncated": False,
                 "hidden": item.get_closest_marker("hidden") is not None,
                 "_doc": doc.strip().splitlines()[0] if doc.strip() else "",
             }
@@ -200,6 +201,16 @@ class Recorder:
             self.exceptions[item.nodeid] = call.excinfo.value
         return (yield)
 
+    def pytest_internalerror(self, excrepr, excinfo):
+        # A BaseException that is not an Exception (SystemExit,
+        # KeyboardInterrupt) raised by the learner's code at import time
+        # ends the session here.
+        if excinfo is not None:
+            self.collect_errors.append({
+                "file": "",
+                "message": clip(describe_exception(excinfo.value, self.learner_files), MESSAGE_LIMIT),
+            })
+
     def pytest_collectreport(self, report):
         if not report.failed:
             return
@@ -218,7 +229,8 @@ class Recorder:
         if entry is None:
             return
         # Each phase's report carries the output of the phases before it.
-        entry["output"] = report.capstdout + report.capstderr
+        # Keep no more than is shown: a flood can be tens of MB.
+        entry["output"], entry["output_truncated"] = captured(report)
         if report.skipped and entry["status"] == "pass":
             entry["status"] = "skip"
             return
@@ -241,9 +253,6 @@ class Recorder:
         for entry in self.tests.values():
             entry = dict(entry)
             entry.pop("_doc")
-            output = entry["output"]
-            entry["output_truncated"] = len(output) > OUTPUT_LIMIT
-            entry["output"] = output[:OUTPUT_LIMIT]
             tests.append(entry)
         doc = {"version": 1, "status": "pass", "message": "", "tests": tests, "pytest_exit": int(exit_code)}
         if self.collect_errors:
@@ -259,6 +268,20 @@ class Recorder:
             doc["status"] = "error"
             doc["message"] = "pytest ended with exit code %d" % int(exit_code)
         return doc
+
+
+def captured(report):
+    """The test's captured stdout and stderr, cut at OUTPUT_LIMIT."""
+    parts, size, cut = [], 0, False
+    for title, content in report.sections:
+        if not title.startswith("Captured std"):
+            continue
+        room = OUTPUT_LIMIT - size
+        if len(content) > room:
+            content, cut = content[:room], True
+        parts.append(content)
+        size += len(content)
+    return "".join(parts), cut
 
 
 def test_name(nodeid):
@@ -283,6 +306,11 @@ def run_pytest(learner_files, emit):
         "--rootdir", WORK,
         "--color", "no",
         "-W", "ignore::DeprecationWarning",
+        # pytest's own report goes to stderr, which drill bounds; captured
+        # output is reported per test, truncated, instead.
+        "--no-summary",
+        "--show-capture=no",
+        "--no-header",
         "-o", "verbosity_assertions=2",
         TESTS,
     ]
