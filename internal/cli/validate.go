@@ -80,12 +80,14 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	}
 	// An unsound bank is what validate is for: report every problem, then
 	// go on with the exercises that loaded.
-	invalid := 0
+	var problems []string
 	var joined interface{ Unwrap() []error }
 	if errors.As(loadErr, &joined) {
 		for _, e := range joined.Unwrap() {
-			fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
-			invalid++
+			problems = append(problems, e.Error())
+			if !opts.json {
+				fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
+			}
 		}
 	}
 	var exs []*bank.Exercise
@@ -135,17 +137,21 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 		}
 	}
 	if opts.json {
-		if err := report.JSON(a.Streams.Out, results); err != nil {
+		doc := struct {
+			MetadataProblems []string      `json:"metadata_problems"`
+			Exercises        []*validation `json:"exercises"`
+		}{append([]string{}, problems...), results}
+		if err := report.JSON(a.Streams.Out, doc); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.Streams.Out, "\n%d exercises: %d valid, %d invalid", len(results), len(results)-failed, failed)
-		if invalid > 0 {
-			fmt.Fprintf(a.Streams.Out, "; %d problems in the bank's metadata", invalid)
+		if len(problems) > 0 {
+			fmt.Fprintf(a.Streams.Out, "; %d problems in the bank's metadata", len(problems))
 		}
 		fmt.Fprintln(a.Streams.Out)
 	}
-	if failed > 0 || invalid > 0 {
+	if failed > 0 || len(problems) > 0 {
 		return errFailed
 	}
 	return nil

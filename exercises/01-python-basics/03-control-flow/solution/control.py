@@ -14,38 +14,43 @@ def grade(score):
         return "F"
 
 
-def fizzbuzz(n):
-    """["1", "2", "Fizz", "4", "Buzz", ...] for the numbers 1 to n."""
-    out = []
-    for i in range(1, n + 1):
-        if i % 15 == 0:
-            out.append("FizzBuzz")
-        elif i % 3 == 0:
-            out.append("Fizz")
-        elif i % 5 == 0:
-            out.append("Buzz")
-        else:
-            out.append(str(i))
-    return out
+def is_leap_year(year):
+    """True if year is a leap year."""
+    if year % 400 == 0:
+        return True
+    elif year % 100 == 0:
+        return False
+    elif year % 4 == 0:
+        return True
+    else:
+        return False
 
 
-def first_negative(numbers):
-    """The index of the first negative number, or -1."""
-    for index, number in enumerate(numbers):
-        if number < 0:
-            return index
-    return -1
+def ticket_price(age, student):
+    """The price of a cinema ticket for this age; student is True or False."""
+    if age < 0:
+        raise ValueError(f"age cannot be negative: {age}")
+    if age < 3:
+        return 0
+    elif age <= 12:
+        return 5
+    elif age >= 65:
+        return 7
+    elif student:
+        return 8
+    else:
+        return 12
 
 
-def collatz_steps(n):
-    """How many steps from n to 1."""
-    if n < 1:
-        raise ValueError(f"n must be a positive whole number, not {n}")
-    steps = 0
-    while n != 1:
-        if n % 2 == 0:
-            n = n // 2
-        else:
-            n = 3 * n + 1
-        steps += 1
-    return steps
+def triangle_kind(a, b, c):
+    """"equilateral", "isosceles", "scalene" or "invalid"."""
+    if a <= 0 or b <= 0 or c <= 0:
+        return "invalid"
+    if a + b <= c or a + c <= b or b + c <= a:
+        return "invalid"
+    if a == b == c:
+        return "equilateral"
+    elif a == b or b == c or a == c:
+        return "isosceles"
+    else:
+        return "scalene"

@@ -6,16 +6,16 @@ def grade(score):
     return None
 
 
-def fizzbuzz(n):
-    """["1", "2", "Fizz", "4", "Buzz", ...] for the numbers 1 to n."""
+def is_leap_year(year):
+    """True if year is a leap year."""
     return None
 
 
-def first_negative(numbers):
-    """The index of the first negative number, or -1."""
+def ticket_price(age, student):
+    """The price of a cinema ticket for this age; student is True or False."""
     return None
 
 
-def collatz_steps(n):
-    """How many steps from n to 1."""
+def triangle_kind(a, b, c):
+    """"equilateral", "isosceles", "scalene" or "invalid"."""
     return None

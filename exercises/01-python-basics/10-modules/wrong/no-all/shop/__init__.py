@@ -1,0 +1,4 @@
+"""The shop package: pricing and stock helpers."""
+
+from .pricing import apply_tax, format_price
+from .stock import packs_needed
