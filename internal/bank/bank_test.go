@@ -2,6 +2,8 @@ package bank
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -135,6 +137,62 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// Every field wrong in the ways a person gets it wrong: each is an error
+// that names the file and the key.
+func TestLoadEveryFieldWrong(t *testing.T) {
+	const toml = "01-basics/02-variables/exercise.toml"
+	tests := []struct{ old, new, want string }{
+		{"format = 1", "", "format: missing"},
+		{"format = 1", `format = "1"`, "format"},
+		{"format = 1", "format = 0", "format: version 0 is not supported"},
+		{"format = 1", "format = 1.5", "format"},
+		{`title = "Variables"`, `title = ""`, "title: empty"},
+		{`title = "Variables"`, `title = "   "`, "title: empty"},
+		{`title = "Variables"`, `title = 3`, "title"},
+		{`runtime = "python"`, `runtime = "Python"`, `runtime: unknown runtime "Python"`},
+		{`runtime = "python"`, `runtime = ""`, `runtime: unknown runtime ""`},
+		{`runtime = "python"`, `runtime = ["python"]`, "runtime"},
+		{`difficulty = "easy"`, `difficulty = "Easy"`, `difficulty: "Easy" is not one of easy, medium, hard`},
+		{`difficulty = "easy"`, `difficulty = 1`, "difficulty"},
+		{`time_limit = "10s"`, `time_limit = "10"`, `time_limit: "10" is not a duration`},
+		{`time_limit = "10s"`, `time_limit = "-5s"`, "time_limit: -5s is outside 1s to 10m"},
+		{`time_limit = "10s"`, `time_limit = "0s"`, "time_limit: 0s is outside"},
+		{`time_limit = "10s"`, `time_limit = "500ms"`, "time_limit: 500ms is outside"},
+		{`time_limit = "10s"`, `time_limit = "11m"`, "time_limit: 11m0s is outside"},
+		{`time_limit = "10s"`, `time_limit = ""`, `time_limit: "" is not a duration`},
+		{`files = ["variables.py"]`, `files = []`, "files: no learner-editable files"},
+		{`files = ["variables.py"]`, `files = "variables.py"`, "files"},
+		{`files = ["variables.py"]`, `files = [1]`, "files"},
+		{`files = ["variables.py"]`, `files = ["/etc/passwd"]`, `files[0]: "/etc/passwd" is not a clean relative path`},
+		{`files = ["variables.py"]`, `files = ["./variables.py"]`, `files[0]: "./variables.py" is not a clean relative path`},
+		{`files = ["variables.py"]`, `files = ["a/../variables.py"]`, `files[0]: "a/../variables.py" is not a clean relative path`},
+		{`files = ["variables.py"]`, `files = ["lib/"]`, `files[0]: "lib/" is not a clean relative path`},
+		{`files = ["variables.py"]`, `files = ["variables.py", "variables.py"]`, `files[1]: "variables.py" is listed twice`},
+		{`files = ["variables.py"]`, `files = ["README.md"]`, `files[0]: "README.md" is reserved`},
+		{`files = ["variables.py"]`, `files = ["other.py"]`, "files[0]: other.py is missing from starter/"},
+		{`hints = ["first", "second"]`, `hints = []`, "hints: at least 2 hints are needed, found 0"},
+		{`hints = ["first", "second"]`, `hints = ["first", ""]`, "hints[1]: empty"},
+		{`hints = ["first", "second"]`, `hints = "first"`, "hints"},
+		{`hints = ["first", "second"]`, `hints = [1, 2]`, "hints"},
+		{`hints = ["first", "second"]`, `hint = ["first", "second"]`, "hint: unknown key"},
+		{`time_limit = "10s"`, `time-limit = "10s"`, "time-limit: unknown key"},
+		{"format = 1", "format = 1\n[extra]\nkey = 1", "extra.key: unknown key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.new, func(t *testing.T) {
+			fsys := goodBank()
+			if !strings.Contains(goodTOML, tt.old) {
+				t.Fatalf("%q is not in the good exercise.toml", tt.old)
+			}
+			fsys[toml] = &fstest.MapFile{Data: []byte(strings.Replace(goodTOML, tt.old, tt.new, 1))}
+			_, err := Load(fsys, opts)
+			if err == nil || !strings.Contains(err.Error(), toml+": ") || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v\nwant it to name %s and contain %q", err, toml, tt.want)
+			}
+		})
+	}
+}
+
 func TestLoadReportsEveryProblem(t *testing.T) {
 	fsys := goodBank()
 	fsys["01-basics/02-variables/exercise.toml"] = &fstest.MapFile{Data: []byte(strings.NewReplacer(`"10s"`, `"x"`, `"python"`, `"ruby"`).Replace(goodTOML))}
@@ -173,4 +231,28 @@ func FuzzExerciseTOML(f *testing.F) {
 			t.Fatalf("accepted bank has %d exercises", len(b.All()))
 		}
 	})
+}
+
+// A bank on disk may hold file names that are not UTF-8 (made on a system
+// with another encoding). Go's file systems cannot open them, so the loader
+// names each one.
+func TestNonUTF8FileNames(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range goodBank() {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "01-basics/02-variables/starter/caf\xe9.txt"), []byte("menu"), 0o644); err != nil {
+		t.Skipf("this file system refuses non-UTF-8 names: %v", err)
+	}
+	_, err := Load(os.DirFS(dir), opts)
+	want := `01-basics/02-variables/starter/caf?.txt: the name "caf\xe9.txt" is not UTF-8: rename it`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %s", err, want)
+	}
 }

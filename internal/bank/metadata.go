@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -125,6 +126,10 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	}
 	for i, f := range ef.Files {
 		key := fmt.Sprintf("files[%d]", i)
+		if slices.Contains(ef.Files[:i], f) {
+			bad(key, "%q is listed twice", f)
+			continue
+		}
 		if !fs.ValidPath(f) || f == "." || path.Clean(f) != f {
 			bad(key, "%q is not a clean relative path", f)
 			continue
@@ -144,6 +149,7 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errMissing})
 		}
 	}
+	errs = append(errs, checkNames(fsys, d.path)...)
 	wrong, werrs := loadWrong(fsys, d.path, ef.Files)
 	errs = append(errs, werrs...)
 	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
@@ -203,6 +209,22 @@ func loadWrong(fsys fs.FS, dir string, files []string) ([]string, []error) {
 		names = append(names, ent.Name())
 	}
 	return names, errs
+}
+
+// checkNames rejects file names that are not UTF-8: Go's file systems, and
+// so drill, cannot open them.
+func checkNames(fsys fs.FS, dir string) []error {
+	var errs []error
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !utf8.ValidString(d.Name()) {
+			errs = append(errs, &Error{File: strings.ToValidUTF8(p, "?"), Err: fmt.Errorf("the name %q is not UTF-8: rename it", d.Name())})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		}
+		return nil
+	})
+	return errs
 }
 
 func hasMissingKey(errs []error) bool {
