@@ -23,11 +23,17 @@ type Streams struct {
 	// OutTTY is true when Out is a terminal: colour and progress go there
 	// only then.
 	OutTTY bool
+	// InTTY is true when In is a terminal that can be asked questions.
+	InTTY bool
 }
 
 // SystemStreams are the process's standard streams.
 func SystemStreams() Streams {
-	return Streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: isatty.IsTerminal(os.Stdout.Fd())}
+	return Streams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
+		InTTY:  isatty.IsTerminal(os.Stdin.Fd()),
+	}
 }
 
 // App holds what every command depends on, so tests can replace any of it.

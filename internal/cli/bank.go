@@ -83,3 +83,39 @@ func (a *App) session(g *globalOptions) (*workspace.Workspace, *bank.Bank, error
 	}
 	return ws, b, nil
 }
+
+// learnerSession is session for the commands that only make sense inside
+// a workspace.
+func (a *App) learnerSession(g *globalOptions) (*workspace.Workspace, *bank.Bank, *workspace.State, error) {
+	ws, b, err := a.session(g)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if ws == nil {
+		return nil, nil, nil, workspace.ErrNotFound
+	}
+	state, err := ws.LoadState()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ws, b, state, nil
+}
+
+// exerciseArg is the exercise a command is about: the id given, else the
+// one whose directory we are in, else the next one not done (nil when all
+// are).
+func (a *App) exerciseArg(ws *workspace.Workspace, b *bank.Bank, state *workspace.State, id string) (*bank.Exercise, error) {
+	if id != "" {
+		return b.Exercise(id)
+	}
+	wd, err := a.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if rel, ok := ws.Rel(wd); ok {
+		if ex, ok := b.ByDir(rel); ok {
+			return ex, nil
+		}
+	}
+	return nextPending(b, state, nil), nil
+}

@@ -3,6 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +22,8 @@ type checkOptions struct {
 	g        *globalOptions
 	exercise string
 	json     bool
+	all      bool
+	jobs     int
 }
 
 func newCheckCmd(app *App, g *globalOptions, runF func(context.Context, *checkOptions) error) *cobra.Command {
@@ -28,7 +35,8 @@ func newCheckCmd(app *App, g *globalOptions, runF func(context.Context, *checkOp
 sandbox and show each test as passed or failed.
 
 Without EXERCISE, drill checks the exercise whose directory you are in, or
-else the next one not yet done. A pass marks the exercise done.
+else the next one not yet done. A pass marks the exercise done. --all checks
+every exercise and rebuilds your progress from what passes.
 
 Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run.`,
 		Args:              cobraArgs(cobra.MaximumNArgs(1)),
@@ -37,6 +45,12 @@ Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run.`,
 			if len(args) == 1 {
 				opts.exercise = args[0]
 			}
+			if opts.all && opts.exercise != "" {
+				return usageErrorf("--all checks every exercise: name none")
+			}
+			if opts.jobs < 1 {
+				return usageErrorf("--jobs must be at least 1")
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -44,23 +58,21 @@ Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the result as JSON")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "check every exercise and rebuild your progress from what passes")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "with --all, check `N` exercises at a time")
 	return cmd
 }
 
 func runCheck(ctx context.Context, opts *checkOptions) error {
 	a := opts.app
-	ws, b, err := a.session(opts.g)
+	ws, b, state, err := a.learnerSession(opts.g)
 	if err != nil {
 		return err
 	}
-	if ws == nil {
-		return workspace.ErrNotFound
+	if opts.all {
+		return runCheckAll(ctx, opts, ws, b)
 	}
-	state, err := ws.LoadState()
-	if err != nil {
-		return err
-	}
-	ex, err := pickExercise(a, ws, b, state, opts.exercise)
+	ex, err := a.exerciseArg(ws, b, state, opts.exercise)
 	if err != nil {
 		return err
 	}
@@ -111,24 +123,6 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	return nil
 }
 
-// pickExercise: the one named, else the one whose directory we are in,
-// else the first not done (nil when all are).
-func pickExercise(a *App, ws *workspace.Workspace, b *bank.Bank, state *workspace.State, id string) (*bank.Exercise, error) {
-	if id != "" {
-		return b.Exercise(id)
-	}
-	wd, err := a.Getwd()
-	if err != nil {
-		return nil, err
-	}
-	if rel, ok := ws.Rel(wd); ok {
-		if ex, ok := b.ByDir(rel); ok {
-			return ex, nil
-		}
-	}
-	return nextPending(b, state, nil), nil
-}
-
 // nextPending is the first exercise after `after` (or from the start) that
 // is not done, wrapping around.
 func nextPending(b *bank.Bank, state *workspace.State, after *bank.Exercise) *bank.Exercise {
@@ -160,5 +154,89 @@ func completeExercises(a *App, g *globalOptions) func(*cobra.Command, []string, 
 			ids = append(ids, ex.ID+"\t"+ex.Title)
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// runCheckAll grades every exercise and makes the progress say exactly
+// which pass.
+func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspace, b *bank.Bank) error {
+	a := opts.app
+	runner, err := a.NewRunner(ctx, a.Streams.ErrOut)
+	if err != nil {
+		return err
+	}
+	defer runner.Close()
+	exs := b.All()
+	results := make([]*grade.Result, len(exs))
+	var mu sync.Mutex
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(opts.jobs)
+	for i, ex := range exs {
+		g.Go(func() error {
+			files, err := ws.LearnerFiles(ex)
+			if err != nil {
+				return err
+			}
+			r, err := grade.Grade(gctx, runner, b, ex, files)
+			if err != nil {
+				return err
+			}
+			results[i] = r
+			if !opts.json {
+				mu.Lock()
+				printBrief(a, r)
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	passed := 0
+	err = ws.Update(func(s *workspace.State) error {
+		for _, r := range results {
+			p := s.Of(r.Exercise)
+			done := r.Status == grade.Pass
+			if done {
+				passed++
+			}
+			if done && !p.Done {
+				p.DoneAt = a.Now().UTC()
+			}
+			if !done {
+				p.DoneAt = time.Time{}
+			}
+			p.Done = done
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if opts.json {
+		if err := report.JSON(a.Streams.Out, results); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(a.Streams.Out, "\nexercises: %d passed, %d failed\n", passed, len(results)-passed)
+	}
+	if passed < len(results) {
+		return errFailed
+	}
+	return nil
+}
+
+// printBrief is one line for one exercise's result.
+func printBrief(a *App, r *grade.Result) {
+	style := report.Style{Color: a.colorOn()}
+	switch r.Status {
+	case grade.Pass:
+		fmt.Fprintf(a.Streams.Out, "%s %s\n", style.Mark(true), r.Exercise)
+	case grade.Fail:
+		p, f := r.Counts()
+		fmt.Fprintf(a.Streams.Out, "%s %s (%d passed, %d failed)\n", style.Mark(false), r.Exercise, p, f)
+	default:
+		fmt.Fprintf(a.Streams.Out, "%s %s (%s)\n", style.Mark(false), r.Exercise, report.ErrorTitle(r.ErrorKind))
 	}
 }

@@ -469,3 +469,20 @@ func TestDockerInterruptValidate(t *testing.T) {
 	}
 	noSandboxLeft(t, c, cmd.Process.Pid)
 }
+
+// drill clean removes what a killed drill left, and nothing in use.
+func TestDockerClean(t *testing.T) {
+	c := requireDocker(t)
+	cmd, _, _ := startLoopingCheck(t, c)
+	pid := cmd.Process.Pid
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if left := sandboxes(t, c, pid); len(left) != 1 {
+		t.Fatalf("expected the killed drill's sandbox, found %v", left)
+	}
+	r := drill(t, t.TempDir(), "clean")
+	expect(t, r, 0, "removed ")
+	noSandboxLeft(t, c, pid)
+}

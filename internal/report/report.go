@@ -27,6 +27,17 @@ func (s Style) paint(attr color.Attribute, text string) string {
 	return c.Sprint(text)
 }
 
+// Mark is the sign for a pass or a failure.
+func (s Style) Mark(pass bool) string {
+	if pass {
+		return s.paint(color.FgGreen, "✓")
+	}
+	return s.paint(color.FgRed, "✗")
+}
+
+// Heading is a title line.
+func (s Style) Heading(text string) string { return s.paint(color.Bold, text) }
+
 // JSON writes v (a Result, or a list of them) as one indented JSON document.
 func JSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
@@ -39,7 +50,7 @@ func JSON(w io.Writer, v any) error {
 func Text(w io.Writer, r *grade.Result, s Style) error {
 	var b strings.Builder
 	if r.Status == grade.Error {
-		fmt.Fprintf(&b, "%s %s: %s\n", s.paint(color.FgRed, "✗"), r.Exercise, errorTitle(r.ErrorKind))
+		fmt.Fprintf(&b, "%s %s: %s\n", s.Mark(false), r.Exercise, ErrorTitle(r.ErrorKind))
 		b.WriteString(indent(r.Message, "    "))
 		b.WriteString("\n")
 		_, err := io.WriteString(w, b.String())
@@ -48,12 +59,12 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 	for _, t := range r.Tests {
 		switch t.Status {
 		case grade.Pass:
-			fmt.Fprintf(&b, "  %s %s\n", s.paint(color.FgGreen, "✓"), t.Name)
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(true), t.Name)
 			continue
 		case grade.Skip:
 			fmt.Fprintf(&b, "  %s %s (skipped)\n", s.paint(color.FgYellow, "-"), t.Name)
 		default:
-			fmt.Fprintf(&b, "  %s %s\n", s.paint(color.FgRed, "✗"), t.Name)
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), t.Name)
 		}
 		if t.Message != "" {
 			b.WriteString(indent(t.Message, "      "))
@@ -82,7 +93,8 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 	return err
 }
 
-func errorTitle(kind string) string {
+// ErrorTitle names a kind of error for a learner.
+func ErrorTitle(kind string) string {
 	switch kind {
 	case grade.KindSyntax:
 		return "syntax error"

@@ -26,8 +26,19 @@ type State struct {
 
 // Progress is one exercise's progress.
 type Progress struct {
-	Done   bool      `json:"done"`
-	DoneAt time.Time `json:"done_at,omitzero"`
+	Done       bool      `json:"done"`
+	DoneAt     time.Time `json:"done_at,omitzero"`
+	HintsShown int       `json:"hints_shown,omitempty"`
+}
+
+// Of returns the exercise's progress, creating an empty one.
+func (s *State) Of(id string) *Progress {
+	p := s.Exercises[id]
+	if p == nil {
+		p = &Progress{}
+		s.Exercises[id] = p
+	}
+	return p
 }
 
 // Done reports whether the exercise has passed.
@@ -89,8 +100,9 @@ func (w *Workspace) SaveState(s *State) error {
 	return nil
 }
 
-// MarkDone records that the exercise passed.
-func (w *Workspace) MarkDone(id string, at time.Time) error {
+// Update changes the progress state under the workspace's lock: fn gets the
+// state as it is on disk now, and what it leaves is saved atomically.
+func (w *Workspace) Update(fn func(*State) error) error {
 	unlock, err := w.lockState()
 	if err != nil {
 		return err
@@ -100,9 +112,29 @@ func (w *Workspace) MarkDone(id string, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	if s.Done(id) {
-		return nil
+	if err := fn(s); err != nil {
+		return err
 	}
-	s.Exercises[id] = &Progress{Done: true, DoneAt: at.UTC()}
 	return w.SaveState(s)
+}
+
+// MarkDone records that the exercise passed.
+func (w *Workspace) MarkDone(id string, at time.Time) error {
+	return w.SetDone(id, true, at)
+}
+
+// SetDone records whether the exercise passes.
+func (w *Workspace) SetDone(id string, done bool, at time.Time) error {
+	return w.Update(func(s *State) error {
+		p := s.Of(id)
+		if p.Done == done {
+			return nil
+		}
+		p.Done = done
+		p.DoneAt = time.Time{}
+		if done {
+			p.DoneAt = at.UTC()
+		}
+		return nil
+	})
 }

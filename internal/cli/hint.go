@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/workspace"
+)
+
+type hintOptions struct {
+	app      *App
+	g        *globalOptions
+	exercise string
+	all      bool
+}
+
+func newHintCmd(app *App, g *globalOptions, runF func(*hintOptions) error) *cobra.Command {
+	opts := &hintOptions{app: app, g: g}
+	cmd := &cobra.Command{
+		Use:   "hint [EXERCISE]",
+		Short: "Show the next hint for an exercise",
+		Long: `Show the exercise's next hint: each time you ask, one more, in order.
+drill remembers how many you have seen; --all shows them all again.
+Without EXERCISE: the one whose directory you are in, else the next one not done.`,
+		Args:              cobraArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeExercises(app, g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.exercise = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runHint(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.all, "all", false, "show every hint seen so far")
+	return cmd
+}
+
+func runHint(opts *hintOptions) error {
+	a := opts.app
+	ws, b, state, err := a.learnerSession(opts.g)
+	if err != nil {
+		return err
+	}
+	ex, err := a.exerciseArg(ws, b, state, opts.exercise)
+	if err != nil {
+		return err
+	}
+	if ex == nil {
+		fmt.Fprintln(a.Streams.Out, "Every exercise is done: no hints needed. (drill hint EXERCISE shows an exercise's hints.)")
+		return nil
+	}
+	return showHint(a.Streams.Out, ws, ex, opts.all)
+}
+
+// showHint shows the next hint (or, with all, those seen so far) and
+// records it. Watch mode shares it.
+func showHint(out io.Writer, ws *workspace.Workspace, ex *bank.Exercise, all bool) error {
+	shown := 0
+	err := ws.Update(func(s *workspace.State) error {
+		p := s.Of(ex.ID)
+		if !all && p.HintsShown < len(ex.Hints) {
+			p.HintsShown++
+		}
+		shown = p.HintsShown
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	total := len(ex.Hints)
+	switch {
+	case shown == 0:
+		fmt.Fprintf(out, "No hints seen yet for %s: drill hint shows the first.\n", ex.ID)
+	case all:
+		for i := 0; i < shown; i++ {
+			fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", i+1, total, ex.ID, ex.Hints[i])
+		}
+	default:
+		fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", shown, total, ex.ID, ex.Hints[shown-1])
+		if shown == total {
+			fmt.Fprintln(out, "That was the last hint. (drill hint --all shows them all again.)")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package workspace
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/drill-dev/drill/internal/bank"
+)
+
+// Backup copies everything in the exercises' directories to a new
+// directory under .drill/backups and returns it: nothing a learner wrote
+// is lost by a reset.
+func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
+	dir := filepath.Join(w.Root, stateDir, "backups", at.Format("2006-01-02T15-04-05.000"))
+	for _, ex := range exs {
+		src := w.ExerciseDir(ex)
+		dst := filepath.Join(dir, filepath.FromSlash(ex.Dir))
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(src, p)
+			if err != nil {
+				return err
+			}
+			target := filepath.Join(dst, rel)
+			if d.IsDir() {
+				return os.MkdirAll(target, 0o755)
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(target, data, 0o644)
+		})
+		if err != nil && !os.IsNotExist(err) {
+			return "", fmt.Errorf("back up %s: %w", ex.ID, err)
+		}
+	}
+	return dir, nil
+}
+
+// Restore writes the exercise's README and starter files back into the
+// workspace, over whatever is there. Other files are left alone.
+func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
+	starter, err := b.Starter(ex)
+	if err != nil {
+		return fmt.Errorf("read %s starter: %w", ex.ID, err)
+	}
+	readme, err := b.README(ex)
+	if err != nil {
+		return fmt.Errorf("read %s README: %w", ex.ID, err)
+	}
+	files := append(starter, bank.File{Path: "README.md", Data: readme})
+	for _, f := range files {
+		p := filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return fmt.Errorf("restore %s: %w", p, err)
+		}
+	}
+	return nil
+}
