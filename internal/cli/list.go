@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -132,7 +131,12 @@ func runList(opts *listOptions) error {
 		done += sdone
 		total += len(s.Exercises)
 		fmt.Fprintf(out, "%s  %s %d/%d\n", s.Title, progressBar(sdone, len(s.Exercises), 20), sdone, len(s.Exercises))
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		// Columns are padded by hand: a coloured mark's escape codes have
+		// no width on screen.
+		width := 0
+		for _, ex := range s.Exercises {
+			width = max(width, len(ex.ID))
+		}
 		for _, ex := range s.Exercises {
 			if !keep(ex) {
 				continue
@@ -141,9 +145,8 @@ func runList(opts *listOptions) error {
 			if state.Done(ex.ID) {
 				mark, status = style.Mark(true), "done"
 			}
-			fmt.Fprintf(tw, "  %s %s\t%s\t%s\n", mark, status, ex.ID, ex.Title)
+			fmt.Fprintf(out, "  %s %-7s  %-*s  %s\n", mark, status, width, ex.ID, ex.Title)
 		}
-		tw.Flush()
 	}
 	fmt.Fprintf(out, "\nTotal  %s %d/%d exercises done\n", progressBar(done, total, 20), done, total)
 	if ws == nil {

@@ -42,11 +42,21 @@ type Docker struct {
 	sweep  sync.Once
 }
 
-// NewDocker connects to the engine the environment names (DOCKER_HOST and
-// friends, as the docker CLI reads them) and checks that it answers.
-// progress receives what an image build prints.
+// NewDocker connects to the engine the environment names, as the docker
+// CLI finds it (DOCKER_HOST and friends, else the current docker context;
+// see ResolveEndpoint), and checks that it answers. progress receives what
+// an image build prints.
 func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
-	c, err := client.New(client.FromEnv)
+	home, _ := os.UserHomeDir()
+	ep, err := ResolveEndpoint(os.Getenv, home)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	opts, err := ep.clientOptions()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	c, err := client.New(opts...)
 	if err != nil {
 		return nil, fmt.Errorf("%w: docker client: %v", ErrUnavailable, err)
 	}
@@ -54,7 +64,7 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 	defer cancel()
 	if _, err := c.Ping(pctx, client.PingOptions{NegotiateAPIVersion: true}); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, c.DaemonHost(), err)
+		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
 	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits}, nil
 }

@@ -17,6 +17,7 @@ a results line. drill trusts the document only if the container exited
 normally and every test it expects appears in it.
 """
 
+import difflib
 import io
 import json
 import os
@@ -169,6 +170,13 @@ class Recorder:
             "markers",
             "hidden: on failure show only the test's name and the first line of its docstring",
         )
+        config.addinivalue_line(
+            "markers",
+            "help(message): a message for the learner, shown when the test fails",
+        )
+
+    def pytest_assertrepr_compare(self, config, op, left, right):
+        return unified_explanation(op, left, right)
 
     def pytest_collection_finish(self, session):
         for item in session.items:
@@ -181,6 +189,7 @@ class Recorder:
                 "output": "",
                 "output_truncated": False,
                 "hidden": item.get_closest_marker("hidden") is not None,
+                "_help": help_message(item),
                 "_doc": doc.strip().splitlines()[0] if doc.strip() else "",
             }
 
@@ -239,6 +248,7 @@ class Recorder:
         entry["status"] = "fail" if report.when == "call" else "error"
         if entry["hidden"]:
             entry["message"] = entry["_doc"] or "This test failed; its details are hidden."
+            entry["message"] += entry["_help"]
             return
         message = error_lines(report.longreprtext)
         exc = self.exceptions.get(report.nodeid)
@@ -246,13 +256,14 @@ class Recorder:
             where = learner_frame(traceback.extract_tb(exc.__traceback__), self.learner_files)
             if where is not None:
                 message = "%s\n(raised at %s, line %d)" % (message, where[0], where[1])
-        entry["message"] = clip(message or report.longreprtext, MESSAGE_LIMIT)
+        entry["message"] = clip(message or report.longreprtext, MESSAGE_LIMIT) + entry["_help"]
 
     def document(self, exit_code):
         tests = []
         for entry in self.tests.values():
             entry = dict(entry)
             entry.pop("_doc")
+            entry.pop("_help")
             tests.append(entry)
         doc = {"version": 1, "status": "pass", "message": "", "tests": tests, "pytest_exit": int(exit_code)}
         if self.collect_errors:
@@ -268,6 +279,46 @@ class Recorder:
             doc["status"] = "error"
             doc["message"] = "pytest ended with exit code %d" % int(exit_code)
         return doc
+
+
+def help_message(item):
+    marker = item.get_closest_marker("help")
+    if marker is None or not marker.args:
+        return ""
+    return "\nhelp: " + str(marker.args[0])
+
+
+# Long values compare better as a unified diff than as pytest's own
+# character-by-character explanation.
+DIFF_MIN_LEN = 60
+DIFF_MIN_ITEMS = 4
+
+
+def unified_explanation(op, left, right):
+    """For `assert actual == expected` on long strings or sequences: a
+    unified diff, expected lines with -, actual lines with +."""
+    if op != "==":
+        return None
+    if isinstance(left, str) and isinstance(right, str):
+        if "\n" not in left + right and max(len(left), len(right)) < DIFF_MIN_LEN:
+            return None
+        actual, expected = left.splitlines(), right.splitlines()
+        if len(actual) <= 1 and len(expected) <= 1:
+            # One long line: compare it word by word.
+            actual, expected = left.split(" "), right.split(" ")
+    elif isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
+        if max(len(left), len(right)) < DIFF_MIN_ITEMS:
+            return None
+        actual, expected = [repr(x) for x in left], [repr(x) for x in right]
+    else:
+        return None
+    diff = list(difflib.unified_diff(expected, actual, "expected", "actual", lineterm="", n=2))
+    return ["%s == %s" % (short(left), short(right)), "", "Diff (- expected, + actual):"] + diff
+
+
+def short(value, limit=40):
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def captured(report):

@@ -1,0 +1,332 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/moby/moby/client"
+)
+
+// Endpoint is the Docker engine drill talks to.
+type Endpoint struct {
+	// Host is the engine's address: unix://, tcp:// or ssh://. "" is the
+	// client library's default, the local socket.
+	Host string
+	// Context is the docker context Host came from; "" when it came from
+	// DOCKER_HOST or is the default.
+	Context string
+	// TLSDir holds the context's ca.pem, cert.pem and key.pem (any of
+	// them); "" when it has none.
+	TLSDir string
+	// SkipTLSVerify: the context does not check the engine's certificate.
+	SkipTLSVerify bool
+}
+
+// ResolveEndpoint finds the engine as the docker CLI does, so that drill
+// uses the engine `docker ps` shows: DOCKER_HOST wins (with DOCKER_TLS_VERIFY
+// and DOCKER_CERT_PATH, which the client library reads itself); else the
+// context that DOCKER_CONTEXT names, else the currentContext of config.json
+// in DOCKER_CONFIG (default home/.docker). The context "default" is the
+// local socket. getenv and home are parameters so that tests give their own.
+func ResolveEndpoint(getenv func(string) string, home string) (Endpoint, error) {
+	if h := getenv("DOCKER_HOST"); h != "" {
+		return Endpoint{Host: h}, nil
+	}
+	dir := getenv("DOCKER_CONFIG")
+	if dir == "" {
+		dir = filepath.Join(home, ".docker")
+	}
+	name := getenv("DOCKER_CONTEXT")
+	if name == "" {
+		data, err := os.ReadFile(filepath.Join(dir, "config.json"))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Endpoint{}, err
+		}
+		if len(bytes.TrimSpace(data)) > 0 {
+			var cfg struct {
+				CurrentContext string `json:"currentContext"`
+			}
+			if err := json.Unmarshal(data, &cfg); err != nil {
+				return Endpoint{}, fmt.Errorf("%s: %v", filepath.Join(dir, "config.json"), err)
+			}
+			name = cfg.CurrentContext
+		}
+	}
+	if name == "" || name == "default" {
+		return Endpoint{}, nil
+	}
+	// The docker CLI keeps a context under the SHA-256 of its name, so any
+	// name is a safe directory name.
+	sum := sha256.Sum256([]byte(name))
+	id := hex.EncodeToString(sum[:])
+	metaFile := filepath.Join(dir, "contexts", "meta", id, "meta.json")
+	data, err := os.ReadFile(metaFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Endpoint{}, fmt.Errorf("docker context %q not found (no %s; `docker context ls` lists the contexts)", name, metaFile)
+	}
+	if err != nil {
+		return Endpoint{}, err
+	}
+	var meta struct {
+		Endpoints map[string]struct {
+			Host          string
+			SkipTLSVerify bool
+		}
+	}
+	if err := json.Unmarshal(data, &meta); err != nil {
+		return Endpoint{}, fmt.Errorf("docker context %q: %s: %v", name, metaFile, err)
+	}
+	docker := meta.Endpoints["docker"]
+	if docker.Host == "" {
+		return Endpoint{}, fmt.Errorf("docker context %q has no Docker endpoint host (%s)", name, metaFile)
+	}
+	ep := Endpoint{Host: docker.Host, Context: name, SkipTLSVerify: docker.SkipTLSVerify}
+	if tlsDir := filepath.Join(dir, "contexts", "tls", id, "docker"); isDir(tlsDir) {
+		ep.TLSDir = tlsDir
+	}
+	return ep, nil
+}
+
+// String names the engine for messages.
+func (e Endpoint) String() string {
+	host := e.Host
+	if host == "" {
+		host = client.DefaultDockerHost
+	}
+	if e.Context != "" {
+		return host + " (docker context " + e.Context + ")"
+	}
+	return host
+}
+
+// clientOptions configure the Engine API client for the endpoint.
+func (e Endpoint) clientOptions() ([]client.Opt, error) {
+	// FromEnv also reads DOCKER_API_VERSION, which applies to contexts too.
+	opts := []client.Opt{client.FromEnv}
+	if e.Context != "" {
+		cfg, err := contextTLS(e.TLSDir, e.SkipTLSVerify)
+		if err != nil {
+			return nil, fmt.Errorf("docker context %q: %v", e.Context, err)
+		}
+		if cfg != nil {
+			opts = append(opts, client.WithHTTPClient(&http.Client{
+				Transport:     &http.Transport{TLSClientConfig: cfg},
+				CheckRedirect: client.CheckRedirect,
+			}))
+		}
+		opts = append(opts, client.WithHost(e.Host))
+	}
+	if strings.HasPrefix(e.Host, "ssh://") {
+		args, err := sshArgs(e.Host)
+		if err != nil {
+			return nil, err
+		}
+		// The HTTP host is a placeholder: every connection is dialled
+		// through ssh, whatever its address.
+		opts = append(opts, client.WithHost("http://docker.example.com"), client.WithDialContext(sshDialer(args)))
+	}
+	return opts, nil
+}
+
+// contextTLS is the TLS configuration of a context's files in dir; nil
+// when the context uses no TLS.
+func contextTLS(dir string, skipVerify bool) (*tls.Config, error) {
+	read := func(name string) ([]byte, error) {
+		if dir == "" {
+			return nil, nil
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return data, err
+	}
+	ca, err := read("ca.pem")
+	if err != nil {
+		return nil, err
+	}
+	cert, err := read("cert.pem")
+	if err != nil {
+		return nil, err
+	}
+	key, err := read("key.pem")
+	if err != nil {
+		return nil, err
+	}
+	if ca == nil && cert == nil && key == nil && !skipVerify {
+		return nil, nil
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: skipVerify}
+	if ca != nil {
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(ca) {
+			return nil, fmt.Errorf("%s: no certificate in it", filepath.Join(dir, "ca.pem"))
+		}
+		cfg.RootCAs = pool
+	}
+	if (cert == nil) != (key == nil) {
+		return nil, fmt.Errorf("%s: cert.pem and key.pem go together; only one is there", dir)
+	}
+	if cert != nil {
+		pair, err := tls.X509KeyPair(cert, key)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", dir, err)
+		}
+		cfg.Certificates = []tls.Certificate{pair}
+	}
+	return cfg, nil
+}
+
+// sshArgs are the arguments of the ssh command that reaches the engine of
+// an ssh://[user@]host[:port] address, as the docker CLI runs it: the
+// remote `docker system dial-stdio` joins ssh's standard streams to the
+// engine's socket.
+func sshArgs(host string) ([]string, error) {
+	u, err := url.Parse(host)
+	if err != nil {
+		return nil, fmt.Errorf("docker host %q: %v", host, err)
+	}
+	if u.Hostname() == "" {
+		return nil, fmt.Errorf("docker host %q: no host name", host)
+	}
+	if strings.HasPrefix(u.Hostname(), "-") {
+		return nil, fmt.Errorf("docker host %q: %q is not a host name", host, u.Hostname())
+	}
+	if _, hasPassword := u.User.Password(); hasPassword {
+		return nil, fmt.Errorf("docker host %q: ssh takes no password in the address; use a key or ssh-agent", u.Redacted())
+	}
+	if u.Path != "" && u.Path != "/" || u.RawQuery != "" {
+		return nil, fmt.Errorf("docker host %q: an ssh address has no path or query", host)
+	}
+	args := []string{"-o", "ConnectTimeout=30", "-T"}
+	if name := u.User.Username(); name != "" {
+		args = append(args, "-l", name)
+	}
+	if port := u.Port(); port != "" {
+		args = append(args, "-p", port)
+	}
+	return append(args, "--", u.Hostname(), "docker", "system", "dial-stdio"), nil
+}
+
+// sshDialer opens each connection to the engine as a new ssh process.
+func sshDialer(args []string) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, _, _ string) (net.Conn, error) {
+		// Not CommandContext: the connection outlives the dial's context.
+		cmd := exec.Command("ssh", args...)
+		// Its own process group, so that a Ctrl-C at the terminal does
+		// not cut the connection drill needs to remove its sandboxes.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		c := &cmdConn{cmd: cmd}
+		cmd.Stderr = &c.stderr
+		var err error
+		if c.stdin, err = cmd.StdinPipe(); err != nil {
+			return nil, err
+		}
+		if c.stdout, err = cmd.StdoutPipe(); err != nil {
+			return nil, err
+		}
+		if err := cmd.Start(); err != nil {
+			return nil, fmt.Errorf("%w: run ssh: %v", ErrUnavailable, err)
+		}
+		return c, nil
+	}
+}
+
+// cmdConn is a connection carried by a command's standard streams.
+type cmdConn struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout io.ReadCloser
+	stderr lockedBuffer
+	once   sync.Once
+	worked bool // something came back: an end of the stream is then normal
+}
+
+func (c *cmdConn) Read(p []byte) (int, error) {
+	n, err := c.stdout.Read(p)
+	if n > 0 {
+		c.worked = true
+	}
+	if err != nil && n == 0 && !c.worked {
+		// A stream that ended before it carried anything: what ssh said
+		// (a refused key, an unknown host) explains it better than "EOF".
+		if msg := strings.TrimSpace(c.stderr.String()); msg != "" {
+			return 0, fmt.Errorf("ssh: %s", msg)
+		}
+	}
+	return n, err
+}
+
+func (c *cmdConn) Write(p []byte) (int, error) { return c.stdin.Write(p) }
+
+// CloseWrite ends what drill sends, as the attach to a sandbox needs.
+func (c *cmdConn) CloseWrite() error { return c.stdin.Close() }
+
+func (c *cmdConn) Close() error {
+	c.once.Do(func() {
+		_ = c.stdin.Close()
+		_ = c.cmd.Process.Kill()
+		_ = c.cmd.Wait()
+	})
+	return nil
+}
+
+func (c *cmdConn) LocalAddr() net.Addr  { return cmdAddr{} }
+func (c *cmdConn) RemoteAddr() net.Addr { return cmdAddr{} }
+
+// Deadlines are not supported by pipes to a process; the Engine API
+// client bounds its requests with contexts instead.
+func (c *cmdConn) SetDeadline(time.Time) error      { return nil }
+func (c *cmdConn) SetReadDeadline(time.Time) error  { return nil }
+func (c *cmdConn) SetWriteDeadline(time.Time) error { return nil }
+
+type cmdAddr struct{}
+
+func (cmdAddr) Network() string { return "ssh" }
+func (cmdAddr) String() string  { return "ssh" }
+
+// lockedBuffer keeps the first few KiB of what a command prints on its
+// standard error, for the error message.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if room := 4<<10 - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func isDir(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
+}
