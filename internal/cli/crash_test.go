@@ -38,7 +38,9 @@ func TestKillDuringStateWrite(t *testing.T) {
 		}
 		var s struct {
 			Version   int
-			Exercises map[string]struct{ HintsShown int `json:"hints_shown"` }
+			Exercises map[string]struct {
+				HintsShown int `json:"hints_shown"`
+			}
 		}
 		if err := json.Unmarshal(data, &s); err != nil || s.Version != 1 {
 			t.Fatalf("after kill %d the state does not read (%v):\n%s", i, err, data)
