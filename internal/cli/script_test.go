@@ -104,12 +104,8 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 	var spec struct {
 		LearnerFiles []string `json:"learner_files"`
 	}
-	for _, e := range job.Env {
-		if v, ok := strings.CutPrefix(e, "DRILL_JOB="); ok {
-			if err := json.Unmarshal([]byte(v), &spec); err != nil {
-				return sandbox.Outcome{}, err
-			}
-		}
+	if err := json.Unmarshal(job.Header, &spec); err != nil {
+		return sandbox.Outcome{}, err
 	}
 	var learner, tests []sandbox.File
 	for _, f := range job.Files {

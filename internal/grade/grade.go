@@ -84,14 +84,17 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 			expected = append(expected, TestNames(p, string(f.Data))...)
 		}
 	}
-	jobSpec, err := json.Marshal(map[string]any{"learner_files": ex.Files})
+	header, err := json.Marshal(map[string]any{
+		"learner_files":      ex.Files,
+		"time_limit_seconds": int(ex.TimeLimit.Seconds()),
+	})
 	if err != nil {
 		return sandbox.Job{}, nil, err
 	}
 	return sandbox.Job{
 		Runtime:   ex.Runtime,
 		Files:     files,
-		Env:       []string{"DRILL_JOB=" + string(jobSpec)},
+		Header:    header,
 		TimeLimit: ex.TimeLimit,
 	}, expected, nil
 }

@@ -101,6 +101,9 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, fmt.Errorf("pack job: %w", err)
 	}
+	header := bytes.TrimRight(job.Header, "\n")
+	input := make([]byte, 0, len(header)+1+len(archive))
+	input = append(append(append(input, header...), '\n'), archive...)
 
 	// Creation is not cancelled with ctx: a create that the engine carries
 	// out after drill stopped listening would leave a container no one
@@ -134,7 +137,7 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	if ctx.Err() != nil {
 		return Outcome{}, ctx.Err()
 	}
-	return d.run(ctx, created.ID, archive, job.TimeLimit)
+	return d.run(ctx, created.ID, input, job.TimeLimit)
 }
 
 func (d *Docker) containerConfig(image string, job Job) *container.Config {
@@ -146,7 +149,6 @@ func (d *Docker) containerConfig(image string, job Job) *container.Config {
 		Image:           image,
 		User:            sandboxUser,
 		WorkingDir:      workDir,
-		Env:             job.Env,
 		Entrypoint:      []string{"timeout", "-s", "KILL", watchdog, "python3", "/opt/drill/harness.py"},
 		AttachStdin:     true,
 		AttachStdout:    true,
@@ -193,7 +195,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 
 // run attaches to the created container, starts it, streams the job in and
 // the output out, and enforces the time and output limits.
-func (d *Docker) run(ctx context.Context, id string, archive []byte, limit time.Duration) (Outcome, error) {
+func (d *Docker) run(ctx context.Context, id string, input []byte, limit time.Duration) (Outcome, error) {
 	att, err := d.client.ContainerAttach(ctx, id, client.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -219,7 +221,7 @@ func (d *Docker) run(ctx context.Context, id string, archive []byte, limit time.
 	// A job that ends before reading its input makes this write fail; what
 	// the job printed says why, so the error is not ours to report.
 	go func() {
-		_, _ = att.Conn.Write(archive)
+		_, _ = att.Conn.Write(input)
 		_ = att.CloseWrite()
 	}()
 	copied := make(chan error, 1)

@@ -62,7 +62,7 @@ var passingJob = Job{
 	Files: []File{
 		{Path: "tests/test_ok.py", Data: []byte("def test_ok():\n    assert True\n")},
 	},
-	Env:       []string{`DRILL_JOB={"learner_files": []}`},
+	Header:    []byte(`{"learner_files": [], "time_limit_seconds": 10}`),
 	TimeLimit: 10 * time.Second,
 }
 

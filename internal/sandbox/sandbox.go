@@ -28,7 +28,7 @@ type File struct {
 type Job struct {
 	Runtime   string        // which runner image
 	Files     []File        // laid out under the work directory
-	Env       []string      // KEY=value, for the harness
+	Header    []byte        // one line for the harness, sent before the files
 	TimeLimit time.Duration // wall clock, from start to exit
 }
 

@@ -2,8 +2,9 @@
 
 It runs as the container's entrypoint, as an unprivileged user, in a sandbox
 whose root filesystem is read-only. drill streams the job to it on standard
-input as a tar archive: the learner's editable files, the exercise's support
-files, and the hidden tests under tests/. The harness unpacks the job into
+input: one JSON line (the learner's files, the time limit), then a tar
+archive of the learner's editable files, the exercise's support files, and
+the hidden tests under tests/. The harness unpacks the job into
 /work (a tmpfs), checks the learner's Python files for syntax errors, runs
 pytest with a small plugin that records every test, and writes what happened
 to standard output as JSON lines:
@@ -21,6 +22,7 @@ import difflib
 import io
 import json
 import os
+import signal
 import sys
 import tarfile
 import textwrap
@@ -36,8 +38,16 @@ MESSAGE_LIMIT = 4096
 
 
 def main():
-    job = json.loads(os.environ.get("DRILL_JOB") or "{}")
+    # Everything that does not depend on the job is done before reading it,
+    # so that a sandbox started ahead of time has it done when the job comes.
+    plugins = warm_up()
+
+    # The job: one JSON line, then a tar archive of the files.
+    job = json.loads(sys.stdin.buffer.readline() or b"{}")
     learner_files = job.get("learner_files", [])
+    if job.get("time_limit_seconds"):
+        # drill kills the sandbox at the limit; this ends it if drill is gone.
+        signal.alarm(int(job["time_limit_seconds"]) + 2)
 
     # Keep a private copy of stdout for results; everything else printed from
     # here on lands on stderr.
@@ -52,11 +62,30 @@ def main():
     os.chdir(WORK)
     sys.path.insert(0, WORK)
 
-    doc = syntax_check(learner_files) or preflight(learner_files) or run_pytest(learner_files, emit)
+    doc = syntax_check(learner_files) or preflight(learner_files) or run_pytest(learner_files, emit, plugins)
     emit({"results": doc})
     results.close()
     # Learner code may leave threads behind; they must not keep us alive.
     os._exit(0)
+
+
+def warm_up():
+    """Import what every run needs, and name the pytest plugins to load:
+    pytest is told not to scan every installed package for plugins, which
+    costs more than the tests of a small exercise."""
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    plugins = []
+    for module in ("pytest_subtests.plugin", "pytest_django.plugin"):
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+        plugins.append(module)
+    try:
+        import django.test  # noqa: F401 - imported ahead of the job
+    except ImportError:
+        pass
+    return plugins
 
 
 def unpack(stream, dest):
@@ -349,9 +378,9 @@ def error_lines(longrepr):
     return lines
 
 
-def run_pytest(learner_files, emit):
+def run_pytest(learner_files, emit, plugins):
     recorder = Recorder(learner_files, emit)
-    args = [
+    args = [arg for module in plugins for arg in ("-p", module)] + [
         "-q",
         "-p", "no:cacheprovider",
         "--rootdir", WORK,
