@@ -133,8 +133,13 @@ func sandboxes(t *testing.T, c *client.Client, pid int) []string {
 	}
 	var ids []string
 	for _, s := range list.Items {
-		if owner := s.Labels["dev.drill.owner"]; strings.HasSuffix(owner, ":"+strconv.Itoa(pid)) {
-			ids = append(ids, s.ID[:12]+" "+owner)
+		// Its own sandboxes carry its pid on a label; a spare it claimed,
+		// in its name (drill-run-HOST-PID-RANDOM).
+		owner := s.Labels["dev.drill.owner"]
+		claimed := len(s.Names) > 0 && strings.HasPrefix(s.Names[0], "/drill-run-") &&
+			strings.Contains(s.Names[0], "-"+strconv.Itoa(pid)+"-")
+		if strings.HasSuffix(owner, ":"+strconv.Itoa(pid)) || claimed {
+			ids = append(ids, s.ID[:12]+" "+owner+strings.Join(s.Names, ","))
 		}
 	}
 	return ids
@@ -227,12 +232,66 @@ func TestDockerLearnerErrors(t *testing.T) {
 	}
 }
 
+// Both kinds of sandbox, one made for the job and a spare made ahead of
+// time, are locked down alike.
 func TestDockerSandboxIsLockedDown(t *testing.T) {
+	for _, ttl := range []string{"0", "5m"} {
+		t.Run("spare TTL "+ttl, func(t *testing.T) {
+			c := requireDocker(t)
+			t.Setenv("DRILL_SPARE_TTL", ttl)
+			bankDir, _ := filepath.Abs("testdata/bank")
+			// validate runs three jobs: with spares on, the later ones run
+			// in spares.
+			r := drill(t, t.TempDir(), "--bank", bankDir, "validate", "--jobs", "1", "basics/sandbox")
+			expect(t, r, 0, "ok   basics/sandbox", "1 exercises: 1 valid, 0 invalid")
+			noSandboxLeft(t, c, r.pid)
+		})
+	}
+}
+
+// A check leaves a spare ready; the next check runs in it and leaves
+// another; drill clean removes it.
+func TestDockerSpares(t *testing.T) {
 	c := requireDocker(t)
-	bankDir, _ := filepath.Abs("testdata/bank")
-	r := drill(t, t.TempDir(), "--bank", bankDir, "validate", "basics/sandbox")
-	expect(t, r, 0, "ok   basics/sandbox", "1 exercises: 1 valid, 0 invalid")
-	noSandboxLeft(t, c, r.pid)
+	spares := func() map[string]bool {
+		list, err := c.ContainerList(context.Background(), client.ContainerListOptions{
+			Filters: make(client.Filters).Add("label", "dev.drill.spare").Add("name", "drill-spare-"),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, s := range list.Items {
+			if s.Labels["dev.drill.sandbox"] != "1" || s.Labels["dev.drill.expires"] == "" {
+				t.Errorf("spare %s lacks drill's labels: %v", s.ID[:12], s.Labels)
+			}
+			ids[s.ID] = true
+		}
+		return ids
+	}
+	ws := newWorkspace(t)
+	ex := filepath.Join(ws, "01-basics/01-hello")
+	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
+	expect(t, drill(t, ex, "check"), 0)
+	before := spares()
+	if len(before) == 0 {
+		t.Fatal("no spare was left ready after a check")
+	}
+	expect(t, drill(t, ex, "check"), 0)
+	after := spares()
+	used := 0
+	for id := range before {
+		if !after[id] {
+			used++
+		}
+	}
+	if used == 0 || len(after) == 0 {
+		t.Errorf("the second check did not use a spare and leave a new one: before %d, after %d", len(before), len(after))
+	}
+	expect(t, drill(t, t.TempDir(), "clean"), 0, "removed ")
+	if left := spares(); len(left) != 0 {
+		t.Errorf("drill clean left %d spares", len(left))
+	}
 }
 
 // waitForSandbox waits until the drill with this pid has a sandbox.

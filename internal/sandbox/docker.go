@@ -40,6 +40,9 @@ type Docker struct {
 	images *Images
 	limits Limits
 	sweep  sync.Once
+	// pending counts work that outlives a Run (removing its sandbox,
+	// preparing a spare); Close waits for it.
+	pending sync.WaitGroup
 }
 
 // NewDocker connects to the engine the environment names, as the docker
@@ -87,8 +90,12 @@ func (d *Docker) BuildImages(ctx context.Context, runtimes []string, force bool)
 	return tags, nil
 }
 
-// Close releases the connection to the engine.
-func (d *Docker) Close() error { return d.client.Close() }
+// Close waits for sandboxes to be removed and spares to be ready, then
+// releases the connection to the engine.
+func (d *Docker) Close() error {
+	d.pending.Wait()
+	return d.client.Close()
+}
 
 // Run implements Runner.
 func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
@@ -105,6 +112,13 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	input := make([]byte, 0, len(header)+1+len(archive))
 	input = append(append(append(input, header...), '\n'), archive...)
 
+	// A spare is started already; only a new sandbox needs starting.
+	if id := d.takeSpare(ctx, image, job.TimeLimit); id != "" {
+		defer d.release(id)
+		d.prepareSpare(image)
+		return d.run(ctx, id, true, input, job.TimeLimit)
+	}
+
 	// Creation is not cancelled with ctx: a create that the engine carries
 	// out after drill stopped listening would leave a container no one
 	// knows the id of. A cancelled ctx is seen right after.
@@ -112,7 +126,7 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
 		return d.client.ContainerCreate(cctx, client.ContainerCreateOptions{
-			Config:     d.containerConfig(image, job),
+			Config:     d.containerConfig(image, job.TimeLimit),
 			HostConfig: d.hostConfig(),
 		})
 	}
@@ -133,17 +147,29 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	}
 	// The container goes on every path out of here, a panic included, and
 	// even when ctx is already cancelled.
-	defer d.remove(created.ID)
+	defer d.release(created.ID)
 	if ctx.Err() != nil {
 		return Outcome{}, ctx.Err()
 	}
-	return d.run(ctx, created.ID, input, job.TimeLimit)
+	// The next job's sandbox is made while this one runs.
+	d.prepareSpare(image)
+	return d.run(ctx, created.ID, false, input, job.TimeLimit)
 }
 
-func (d *Docker) containerConfig(image string, job Job) *container.Config {
-	// The in-container watchdog ends the job a little after the limit even
-	// if this drill dies and cannot kill it.
-	watchdog := strconv.Itoa(int((job.TimeLimit+5*time.Second)/time.Second)) + "s"
+// release removes a used sandbox without making the caller wait; Close
+// waits for it.
+func (d *Docker) release(id string) {
+	d.pending.Add(1)
+	go func() {
+		defer d.pending.Done()
+		d.remove(id)
+	}()
+}
+
+// containerConfig is a sandbox's configuration. The in-container watchdog
+// ends it a little after lifetime even if this drill dies and cannot.
+func (d *Docker) containerConfig(image string, lifetime time.Duration) *container.Config {
+	watchdog := strconv.Itoa(int((lifetime+5*time.Second)/time.Second)) + "s"
 	host, _ := os.Hostname()
 	return &container.Config{
 		Image:           image,
@@ -195,7 +221,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 
 // run attaches to the created container, starts it, streams the job in and
 // the output out, and enforces the time and output limits.
-func (d *Docker) run(ctx context.Context, id string, input []byte, limit time.Duration) (Outcome, error) {
+func (d *Docker) run(ctx context.Context, id string, started bool, input []byte, limit time.Duration) (Outcome, error) {
 	att, err := d.client.ContainerAttach(ctx, id, client.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -212,11 +238,13 @@ func (d *Docker) run(ctx context.Context, id string, input []byte, limit time.Du
 	stderr := &capped{max: d.limits.Stderr, over: over}
 
 	start := time.Now()
-	if _, err := d.client.ContainerStart(ctx, id, client.ContainerStartOptions{}); err != nil {
-		if ctx.Err() != nil {
-			return Outcome{}, ctx.Err()
+	if !started {
+		if _, err := d.client.ContainerStart(ctx, id, client.ContainerStartOptions{}); err != nil {
+			if ctx.Err() != nil {
+				return Outcome{}, ctx.Err()
+			}
+			return Outcome{}, fmt.Errorf("%w: start sandbox: %v", ErrUnavailable, err)
 		}
-		return Outcome{}, fmt.Errorf("%w: start sandbox: %v", ErrUnavailable, err)
 	}
 	// A job that ends before reading its input makes this write fail; what
 	// the job printed says why, so the error is not ours to report.
@@ -318,11 +346,35 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%w: list sandboxes: %v", ErrUnavailable, err)
 	}
+	current := map[string]bool{}
+	for _, rt := range Runtimes() {
+		if tag, err := Tag(rt); err == nil {
+			current[tag] = true
+		}
+	}
 	n := 0
 	for _, c := range list.Items {
+		name := ""
+		if len(c.Names) > 0 {
+			name = strings.TrimPrefix(c.Names[0], "/")
+		}
+		if strings.HasPrefix(name, spareName) {
+			// A spare waiting for a job is in no one's use.
+			expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
+			stale := err != nil || time.Now().Unix() > expires || !current[c.Labels[labelSpare]]
+			if stale || scope != Orphans {
+				d.remove(c.ID)
+				n++
+			}
+			continue
+		}
 		h, pidText, _ := strings.Cut(c.Labels[labelOwner], ":")
 		pid, perr := strconv.Atoi(pidText)
-		orphan := h == host && perr == nil && !processAlive(pid)
+		me := host
+		if ch, cpid, ok := claimedOwner(name); ok {
+			h, pid, perr, me = ch, cpid, nil, hostLabel(host)
+		}
+		orphan := h == me && perr == nil && !processAlive(pid)
 		// A container is created a moment before it runs; only one that
 		// has stayed created is a leftover.
 		stale := c.State != container.StateRunning &&

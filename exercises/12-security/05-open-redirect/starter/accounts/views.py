@@ -1,0 +1,43 @@
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+
+def next_url(request):
+    """Where to go after logging in or out: the "next" field of the form, or
+    the ?next= of the address."""
+    return request.POST.get("next") or request.GET.get("next") or ""
+
+
+def home(request):
+    return render(request, "accounts/page.html", {"title": "Welcome to the shop"})
+
+
+@login_required
+def orders(request):
+    return render(request, "accounts/page.html", {"title": "Your orders"})
+
+
+def login_view(request):
+    """GET: the login form. POST (username, password, next): log in, then go
+    to next (the page that sent the visitor here)."""
+    error = None
+    if request.method == "POST":
+        user = authenticate(
+            request,
+            username=request.POST.get("username", ""),
+            password=request.POST.get("password", ""),
+        )
+        if user is not None:
+            login(request, user)
+            return redirect(next_url(request) or "/")
+        error = "Wrong username or password."
+    return render(request, "accounts/login.html", {"next": next_url(request), "error": error})
+
+
+@require_POST
+def logout_view(request):
+    """POST (next): log out, then go to next."""
+    logout(request)
+    return redirect(next_url(request) or "/")

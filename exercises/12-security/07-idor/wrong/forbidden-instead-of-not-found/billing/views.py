@@ -1,0 +1,40 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET, require_POST
+
+from billing.models import Invoice
+
+# Customers see and pay their own invoices. Accountants (users with
+# is_staff) may look at every customer's invoices, but pay none of them.
+
+
+@require_GET
+@login_required
+def invoice_list(request):
+    """GET /invoices/ -> {"invoices": [...]}: the user's own invoices."""
+    invoices = Invoice.objects.filter(owner=request.user).order_by("number")
+    return JsonResponse({"invoices": [invoice.as_dict() for invoice in invoices]})
+
+
+@require_GET
+@login_required
+def invoice_detail(request, invoice_id):
+    """GET /invoices/<id>/ -> the invoice."""
+    invoice = get_object_or_404(Invoice, pk=invoice_id)
+    # Mistake: 403 tells an attacker that this invoice exists.
+    if invoice.owner != request.user and not request.user.is_staff:
+        return HttpResponseForbidden("Not your invoice.")
+    return JsonResponse(invoice.as_dict())
+
+
+@require_POST
+@login_required
+def pay_invoice(request, invoice_id):
+    """POST /invoices/<id>/pay/ -> the invoice, now paid."""
+    invoice = get_object_or_404(Invoice, pk=invoice_id)
+    if invoice.owner != request.user:
+        return HttpResponseForbidden("Not your invoice.")
+    invoice.paid = True
+    invoice.save(update_fields=["paid"])
+    return JsonResponse(invoice.as_dict())

@@ -1,0 +1,153 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/moby/moby/api/types/container"
+	"github.com/moby/moby/client"
+)
+
+// A spare is a sandbox made ahead of time: created and started with the
+// harness waiting for its job, Python and pytest already imported. It has
+// never run learner code and carries every hardening item of any sandbox.
+// A drill leaves one ready after each check, for the next check on this
+// host; it expires by itself (the harness's watchdog ends it) and drill
+// clean removes it.
+const (
+	labelSpare   = "dev.drill.spare"   // the image the spare runs
+	labelExpires = "dev.drill.expires" // unix time after which it is not used
+	spareName    = "drill-spare-"      // names of spares waiting for a job
+	claimedName  = "drill-run-"        // drill-run-HOST-PID-RANDOM: a spare in use
+	// DefaultSpareTTL is how long a spare waits for a job.
+	DefaultSpareTTL = 5 * time.Minute
+	// maxJobTime bounds the time limit of any job (bank.Load enforces it).
+	maxJobTime = 10 * time.Minute
+)
+
+// spareTTL is how long spares wait: DRILL_SPARE_TTL (a duration, or 0 for
+// no spares) or DefaultSpareTTL.
+func spareTTL() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("DRILL_SPARE_TTL")); err == nil {
+		return d
+	}
+	return DefaultSpareTTL
+}
+
+// prepareSpare starts a spare for image in the background; Close waits
+// for it. A spare that cannot be made is no loss: the next job creates
+// its sandbox as usual.
+func (d *Docker) prepareSpare(image string) {
+	ttl := spareTTL()
+	if ttl <= 0 {
+		return
+	}
+	d.pending.Add(1)
+	go func() {
+		defer d.pending.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cfg := d.containerConfig(image, ttl+maxJobTime)
+		cfg.Labels[labelSpare] = image
+		cfg.Labels[labelExpires] = strconv.FormatInt(time.Now().Add(ttl).Unix(), 10)
+		delete(cfg.Labels, labelOwner)
+		created, err := d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
+			Name:       spareName + randomHex(),
+			Config:     cfg,
+			HostConfig: d.hostConfig(),
+		})
+		if err != nil {
+			return
+		}
+		if _, err := d.client.ContainerStart(ctx, created.ID, client.ContainerStartOptions{}); err != nil {
+			d.remove(created.ID)
+		}
+	}()
+}
+
+// takeSpare claims a spare running image that will outlive a job of this
+// time limit, and returns its id, or "" if there is none. Claiming renames
+// it, under a lock that every drill on this host takes, so that no spare
+// is claimed twice.
+func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duration) string {
+	if spareTTL() <= 0 {
+		return ""
+	}
+	unlock, err := lockFile(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
+	if err != nil {
+		return ""
+	}
+	defer unlock()
+	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
+		Filters: make(client.Filters).Add("label", labelSpare+"="+image).Add("name", spareName),
+	})
+	if err != nil {
+		return ""
+	}
+	for _, c := range list.Items {
+		expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
+		if err != nil || time.Until(time.Unix(expires, 0)) < limit || c.State != container.StateRunning {
+			continue
+		}
+		host, _ := os.Hostname()
+		name := claimedName + hostLabel(host) + "-" + strconv.Itoa(os.Getpid()) + "-" + randomHex()
+		if _, err := d.client.ContainerRename(ctx, c.ID, client.ContainerRenameOptions{NewName: name}); err != nil {
+			continue
+		}
+		return c.ID
+	}
+	return ""
+}
+
+// claimedOwner reads HOST and PID out of a claimed spare's name.
+func claimedOwner(name string) (host string, pid int, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimPrefix(name, "/"), claimedName)
+	if !found {
+		return "", 0, false
+	}
+	parts := strings.Split(rest, "-")
+	if len(parts) < 3 {
+		return "", 0, false
+	}
+	pid, err := strconv.Atoi(parts[len(parts)-2])
+	if err != nil {
+		return "", 0, false
+	}
+	return strings.Join(parts[:len(parts)-2], "-"), pid, true
+}
+
+var notNameChars = regexp.MustCompile(`[^a-zA-Z0-9_.]`)
+
+// hostLabel is the host name as container names allow it.
+func hostLabel(host string) string { return notNameChars.ReplaceAllString(host, "_") }
+
+func randomHex() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// lockFile takes an exclusive lock on path.
+func lockFile(path string) (unlock func(), err error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
