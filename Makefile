@@ -27,3 +27,6 @@ debootstrap:
 test: drill debootstrap
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@# The checks above leave spare sandboxes ready; they expire by
+	@# themselves, but a test run should leave nothing behind.
+	@bin/drill clean >/dev/null 2>&1 || true
