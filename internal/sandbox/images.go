@@ -13,6 +13,8 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -43,8 +45,9 @@ const (
 	// upstreamBase is Debian's own image, where the engine can pull it.
 	upstreamBase = "debian:trixie-slim"
 	// localBase is the same release made here with debootstrap from the
-	// host's apt mirror, for engines that cannot reach a registry.
-	localBase   = "drill-base:trixie"
+	// host's apt mirror, for engines that cannot reach a registry, slimmed
+	// as Debian's -slim images are. The tag changes with how it is made.
+	localBase   = "drill-base:trixie-slim1"
 	labelRecipe = "dev.drill.recipe"
 )
 
@@ -181,7 +184,31 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 		return "", fmt.Errorf("%w: build image %s: %v", ErrUnavailable, tag, err)
 	}
 	im.ready[runtime] = tag
+	im.prune(ctx, runtime)
 	return tag, nil
+}
+
+// prune removes the images that newer recipes of this runtime (and of
+// those it is built on) replaced: each is hundreds of MB no drill will use.
+// One still in use by a container, or by another image, stays.
+func (im *Images) prune(ctx context.Context, runtime string) {
+	for rt := runtime; rt != ""; rt, _ = parentOf(rt) {
+		im.removeAllBut(ctx, "drill-"+rt, im.ready[rt])
+	}
+	im.removeAllBut(ctx, strings.Split(localBase, ":")[0], localBase)
+}
+
+func (im *Images) removeAllBut(ctx context.Context, repo, keep string) {
+	list, err := im.client.ImageList(ctx, client.ImageListOptions{Filters: make(client.Filters).Add("reference", repo)})
+	if err != nil {
+		return
+	}
+	for _, img := range list.Items {
+		if keep == "" || slices.Contains(img.RepoTags, keep) {
+			continue
+		}
+		_, _ = im.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{PruneChildren: true})
+	}
 }
 
 func (im *Images) exists(ctx context.Context, ref string) bool {
@@ -340,6 +367,9 @@ func (im *Images) debootstrap(ctx context.Context) error {
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("debootstrap from %s: %w\n%s", mirror, err, tail(log.String(), 20))
 	}
+	if err := slim(dir); err != nil {
+		return fmt.Errorf("slim the root filesystem: %w", err)
+	}
 
 	tarCmd := exec.CommandContext(ctx, "tar", "--numeric-owner", "-C", dir, "-c", ".")
 	rootfs, err := tarCmd.StdoutPipe()
@@ -369,6 +399,39 @@ func (im *Images) debootstrap(ctx context.Context) error {
 		return errors.New("import finished but the engine has no " + localBase)
 	}
 	return nil
+}
+
+// slimDpkg keeps documentation, manuals and translations out of every
+// package installed later, as Debian's -slim images do.
+const slimDpkg = `# drill: as in Debian's -slim images
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+path-exclude /usr/share/lintian/*
+`
+
+// slim removes from a debootstrapped root what a sandbox never uses (apt's
+// package lists and cache, documentation, translations) and keeps it out
+// of later installs: about 130 MB of the 210 MB.
+func slim(root string) error {
+	for _, pattern := range []string{
+		"var/lib/apt/lists/*", "var/cache/apt/*.bin", "var/cache/apt/archives/*.deb",
+		"usr/share/doc/*", "usr/share/man/*", "usr/share/info/*", "usr/share/locale/*",
+	} {
+		matches, err := filepath.Glob(filepath.Join(root, pattern))
+		if err != nil {
+			return err
+		}
+		for _, m := range matches {
+			if err := os.RemoveAll(m); err != nil {
+				return err
+			}
+		}
+	}
+	return os.WriteFile(filepath.Join(root, "etc/dpkg/dpkg.cfg.d/drill-slim"), []byte(slimDpkg), 0o644)
 }
 
 // tail is the last n lines of text.
