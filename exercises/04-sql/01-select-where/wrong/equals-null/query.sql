@@ -1,0 +1,4 @@
+SELECT name, price, stock
+FROM products
+WHERE category = 'book'
+  AND (stock = 0 OR price = NULL);

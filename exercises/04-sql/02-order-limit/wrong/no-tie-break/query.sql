@@ -1,0 +1,5 @@
+SELECT name, price
+FROM products
+WHERE price IS NOT NULL
+ORDER BY price
+LIMIT 3;

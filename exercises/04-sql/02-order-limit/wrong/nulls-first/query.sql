@@ -1,0 +1,4 @@
+SELECT name, price
+FROM products
+ORDER BY price, name
+LIMIT 3;

@@ -1,0 +1,1 @@
+-- Write one SELECT statement here (see README.md); the tables are in schema.sql.

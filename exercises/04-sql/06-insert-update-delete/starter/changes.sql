@@ -1,0 +1,2 @@
+-- Write the four changes here, one statement each, in the order of README.md.
+-- The tables are in schema.sql.

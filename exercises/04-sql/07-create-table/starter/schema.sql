@@ -1,0 +1,1 @@
+-- Write the two CREATE TABLE statements here (see README.md).

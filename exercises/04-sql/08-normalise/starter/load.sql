@@ -1,0 +1,2 @@
+-- Write the INSERT ... SELECT statements that fill your tables from sheet
+-- here (see README.md).

@@ -1,0 +1,2 @@
+-- Write the CREATE TABLE statements for customers, products, orders and
+-- order_lines here (see README.md).

@@ -1,0 +1,1 @@
+-- Write one SELECT statement here that uses :student (see README.md).

@@ -1,0 +1,1 @@
+-- Write the CREATE TABLE statement for enrolments here (see README.md).

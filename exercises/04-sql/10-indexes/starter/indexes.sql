@@ -1,0 +1,1 @@
+-- Write your CREATE INDEX statements here (see README.md); at most two.

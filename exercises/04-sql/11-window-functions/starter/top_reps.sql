@@ -1,0 +1,1 @@
+-- Write one SELECT statement here (see README.md); the table is in schema.sql.

@@ -1,0 +1,12 @@
+WITH ranked AS (
+    SELECT region,
+           rep,
+           SUM(amount) AS total,
+           ROW_NUMBER() OVER (PARTITION BY region ORDER BY SUM(amount) DESC) AS sales_rank
+    FROM sales
+    GROUP BY region, rep
+)
+SELECT region, rep, total, sales_rank
+FROM ranked
+WHERE sales_rank <= 2
+ORDER BY region, sales_rank, rep;

@@ -1,0 +1,28 @@
+CREATE TABLE accounts (
+    id      INTEGER PRIMARY KEY,
+    owner   TEXT NOT NULL,
+    balance INTEGER NOT NULL CHECK (balance >= 0),
+    frozen  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE transfers (
+    id      INTEGER PRIMARY KEY,
+    from_id INTEGER NOT NULL REFERENCES accounts (id),
+    to_id   INTEGER NOT NULL REFERENCES accounts (id),
+    amount  INTEGER NOT NULL CHECK (amount > 0)
+);
+
+CREATE TRIGGER frozen_accounts BEFORE UPDATE OF balance ON accounts
+WHEN OLD.frozen = 1
+BEGIN
+    SELECT RAISE(ABORT, 'account is frozen');
+END;
+
+INSERT INTO accounts (id, owner, balance, frozen) VALUES
+    (1, 'Ana',  10000, 0),
+    (2, 'Ben',  2500,  0),
+    (3, 'Chen', 0,     0),
+    (4, 'Dora', 5000,  1);
+
+INSERT INTO transfers (id, from_id, to_id, amount) VALUES
+    (1, 1, 2, 500);
