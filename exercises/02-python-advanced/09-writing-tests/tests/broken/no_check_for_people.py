@@ -1,0 +1,8 @@
+# A broken split_bill: the hidden tests check that the learner's tests catch it.
+
+
+def split_bill(total_cents, people):
+    if total_cents < 0:
+        raise ValueError("the total cannot be negative")
+    share, extra = divmod(total_cents, people)
+    return [share + 1] * extra + [share] * (people - extra)
