@@ -1,0 +1,23 @@
+from django.contrib.auth import login
+from django.shortcuts import redirect, render
+
+from accounts.forms import SignupForm
+
+
+def home(request):
+    """The home page: greets the user by name, or as a guest. (Done.)"""
+    return render(request, "accounts/home.html")
+
+
+def signup(request):
+    """GET: the signup form. POST: create the user, log them in and go home;
+    or show the form again with its errors."""
+    if request.method == "POST":
+        form = SignupForm(request.POST)
+        if form.is_valid():
+            user = form.save()
+            login(request, user)
+            return redirect("home")
+    else:
+        form = SignupForm()
+    return render(request, "accounts/signup.html", {"form": form})
