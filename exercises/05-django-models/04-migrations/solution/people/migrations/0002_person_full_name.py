@@ -1,0 +1,16 @@
+# Step 2 of README.md: the schema migration that adds Person.full_name.
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("people", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="person",
+            name="full_name",
+            field=models.CharField(blank=True, default="", max_length=201),
+        ),
+    ]

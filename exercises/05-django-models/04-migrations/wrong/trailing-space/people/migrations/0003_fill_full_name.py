@@ -1,0 +1,27 @@
+# Step 3 of README.md: the data migration that fills full_name.
+from django.db import migrations
+
+
+def fill_full_name(apps, schema_editor):
+    """Set full_name of every existing person from first_name and last_name."""
+    # The model as it was at this point of the migrations, not people.models.
+    Person = apps.get_model("people", "Person")
+    for person in Person.objects.all():
+        person.full_name = f"{person.first_name} {person.last_name}"
+        person.save(update_fields=["full_name"])
+
+
+def clear_full_name(apps, schema_editor):
+    """Undo fill_full_name (the column itself goes when 0002 is undone)."""
+    Person = apps.get_model("people", "Person")
+    Person.objects.update(full_name="")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("people", "0002_person_full_name"),
+    ]
+
+    operations = [
+        migrations.RunPython(fill_full_name, clear_full_name),
+    ]

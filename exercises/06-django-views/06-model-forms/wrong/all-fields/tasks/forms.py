@@ -1,0 +1,21 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from tasks.models import Task
+
+
+class TaskForm(forms.ModelForm):
+    """The form to create and edit a task (see README.md)."""
+
+    class Meta:
+        model = Task
+        fields = "__all__"
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data["due_date"]
+        # self.instance is the task being edited (an unsaved Task when creating).
+        unchanged = self.instance.pk is not None and due_date == self.instance.due_date
+        if due_date and due_date < timezone.localdate() and not unchanged:
+            raise ValidationError("The due date cannot be in the past.")
+        return due_date
