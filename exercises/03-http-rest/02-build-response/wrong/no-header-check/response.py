@@ -1,0 +1,19 @@
+from http import HTTPStatus
+
+
+def build_response(status, headers=None, body=b""):
+    phrase = HTTPStatus(status).phrase
+    headers = list(headers or [])
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    # Header values are written out as given, line breaks and all.
+    if status in (204, 304):
+        if body:
+            raise ValueError(f"a {status} response has no body")
+    else:
+        if body and not any(name.lower() == "content-type" for name, _ in headers):
+            headers.append(("Content-Type", "text/plain; charset=utf-8"))
+        headers.append(("Content-Length", str(len(body))))
+    lines = [f"HTTP/1.1 {status} {phrase}"]
+    lines += [f"{name}: {value}" for name, value in headers]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
