@@ -175,7 +175,7 @@ func (d *Docker) containerConfig(image string, lifetime time.Duration) *containe
 		Image:           image,
 		User:            sandboxUser,
 		WorkingDir:      workDir,
-		Entrypoint:      []string{"timeout", "-s", "KILL", watchdog, "python3", "/opt/drill/harness.py"},
+		Entrypoint:      []string{"timeout", "-s", "KILL", watchdog, "python3", "/opt/drill/run.py"},
 		AttachStdin:     true,
 		AttachStdout:    true,
 		AttachStderr:    true,
