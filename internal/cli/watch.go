@@ -22,7 +22,7 @@ import (
 
 // debounce is how long watch waits after a change before checking: an
 // editor's save is often several events (write, rename, chmod).
-const debounce = 100 * time.Millisecond
+const debounce = 50 * time.Millisecond
 
 type watchOptions struct {
 	app      *App

@@ -73,7 +73,8 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 }
 
 // BuildImages makes sure the runtimes' images exist, building the missing
-// ones, or all of them when force is set, and returns their tags.
+// ones, or all of them when force is set, removes those of older recipes,
+// and returns their tags.
 func (d *Docker) BuildImages(ctx context.Context, runtimes []string, force bool) ([]string, error) {
 	var tags []string
 	for _, rt := range runtimes {
@@ -87,6 +88,7 @@ func (d *Docker) BuildImages(ctx context.Context, runtimes []string, force bool)
 		}
 		tags = append(tags, tag)
 	}
+	d.images.Prune(ctx, runtimes)
 	return tags, nil
 }
 
@@ -338,6 +340,13 @@ func (d *Docker) removeOrphans(ctx context.Context) {
 
 // Clean removes the sandbox containers in scope and returns how many.
 func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
+	// Under the spare lock: a spare is either claimed before this lists
+	// it, or removed before anyone can claim it; never both.
+	unlock, err := lockSpares()
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
 	host, _ := os.Hostname()
 	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
 		All:     true,
@@ -346,12 +355,6 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%w: list sandboxes: %v", ErrUnavailable, err)
 	}
-	current := map[string]bool{}
-	for _, rt := range Runtimes() {
-		if tag, err := Tag(rt); err == nil {
-			current[tag] = true
-		}
-	}
 	n := 0
 	for _, c := range list.Items {
 		name := ""
@@ -359,10 +362,12 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 			name = strings.TrimPrefix(c.Names[0], "/")
 		}
 		if strings.HasPrefix(name, spareName) {
-			// A spare waiting for a job is in no one's use.
+			// A spare waiting for a job is in no one's use. (One of
+			// another version of drill is left to expire: that drill may
+			// use it.)
 			expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
-			stale := err != nil || time.Now().Unix() > expires || !current[c.Labels[labelSpare]]
-			if stale || scope != Orphans {
+			expired := err != nil || time.Now().Unix() > expires
+			if expired || scope != Orphans {
 				d.remove(c.ID)
 				n++
 			}

@@ -184,16 +184,21 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 		return "", fmt.Errorf("%w: build image %s: %v", ErrUnavailable, tag, err)
 	}
 	im.ready[runtime] = tag
-	im.prune(ctx, runtime)
 	return tag, nil
 }
 
-// prune removes the images that newer recipes of this runtime (and of
-// those it is built on) replaced: each is hundreds of MB no drill will use.
-// One still in use by a container, or by another image, stays.
-func (im *Images) prune(ctx context.Context, runtime string) {
-	for rt := runtime; rt != ""; rt, _ = parentOf(rt) {
-		im.removeAllBut(ctx, "drill-"+rt, im.ready[rt])
+// Prune removes the images of other recipes of these runtimes (and of
+// those they are built on): left by earlier versions of drill, each is
+// a hundred MB or more. One still in use by a container, or by another
+// image, stays. Only drill images build prunes: a check must not remove
+// the images of another drill version on the same machine.
+func (im *Images) Prune(ctx context.Context, runtimes []string) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	for _, runtime := range runtimes {
+		for rt := runtime; rt != ""; rt, _ = parentOf(rt) {
+			im.removeAllBut(ctx, "drill-"+rt, im.ready[rt])
+		}
 	}
 	im.removeAllBut(ctx, strings.Split(localBase, ":")[0], localBase)
 }

@@ -82,7 +82,7 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 	if spareTTL() <= 0 {
 		return ""
 	}
-	unlock, err := lockFile(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
+	unlock, err := lockSpares()
 	if err != nil {
 		return ""
 	}
@@ -134,6 +134,12 @@ func randomHex() string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// lockSpares takes the lock that every drill of this user on this host
+// takes to claim or remove spares.
+func lockSpares() (unlock func(), err error) {
+	return lockFile(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
 }
 
 // lockFile takes an exclusive lock on path.
