@@ -16,7 +16,7 @@
 5. Image build with nothing changed, image sizes; --cold-images also
    removes drill's images first and times a build from nothing.
 
-Needs: bin/drill (make setup), Docker, tmux, GNU time, and for the floor a host Python with
+Needs: bin/drill (make setup; DRILL_BIN names another build), Docker, tmux, GNU time, and for the floor a host Python with
 pytest, pytest-django and Django (on Debian: apt-get install python3-pytest
 python3-pytest-django python3-django; set FLOOR_PYTHON if not /usr/bin/python3).
 """
@@ -33,7 +33,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DRILL = os.path.join(ROOT, "bin", "drill")
+DRILL = os.environ.get("DRILL_BIN", os.path.join(ROOT, "bin", "drill"))
 FLOOR_PYTHON = os.environ.get("FLOOR_PYTHON", "/usr/bin/python3")
 EXERCISES = {
     "python": "python-basics/variables",
