@@ -289,8 +289,13 @@ func TestDockerSpares(t *testing.T) {
 		t.Errorf("the second check did not use a spare and leave a new one: before %d, after %d", len(before), len(after))
 	}
 	expect(t, drill(t, t.TempDir(), "clean"), 0, "removed ")
-	if left := spares(); len(left) != 0 {
-		t.Errorf("drill clean left %d spares", len(left))
+	// Other drills on the engine may make new spares meanwhile; those seen
+	// before the clean must be gone.
+	left := spares()
+	for id := range after {
+		if left[id] {
+			t.Errorf("drill clean left spare %s", id[:12])
+		}
 	}
 }
 

@@ -110,6 +110,8 @@ Start with:  drill init course && cd course && drill check`,
 		newResetCmd(app, g, nil),
 		newSolutionCmd(app, g, nil),
 		newValidateCmd(app, g, nil),
+		newNewCmd(app, g, nil),
+		newGradeCmd(app, g, nil),
 		newImagesCmd(app, nil),
 		newCleanCmd(app, nil),
 	)

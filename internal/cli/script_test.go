@@ -70,8 +70,10 @@ func TestScripts(t *testing.T) {
 }
 
 // fakeRunner grades by looking at the learner's files instead of running
-// them. A file containing SYNTAX has a syntax error; LOOP never ends; None
-// (or WRONG) fails every test; anything else passes. It answers in the harness's own
+// them. A file containing SYNTAX has a syntax error; LOOP never ends; CRASH
+// kills the run before it reports; ENGINE makes the sandbox itself fail;
+// None (or WRONG) fails every test; SLOW passes in three quarters of the
+// time limit; anything else passes. It answers in the harness's own
 // results format, so the real grading code reads it.
 type fakeRunner struct{}
 
@@ -137,6 +139,12 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			"version": 1, "status": "error", "kind": "syntax", "file": learner[0].Path, "line": 2,
 			"message": learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed",
 		}}))
+	case strings.Contains(text, "ENGINE"):
+		return sandbox.Outcome{}, fmt.Errorf("%w: start sandbox: the engine went away", sandbox.ErrUnavailable)
+	case strings.Contains(text, "CRASH"):
+		_, name, _ := strings.Cut(names[0], "::")
+		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.ExitCode = 139
 	case strings.Contains(text, "LOOP"):
 		_, name, _ := strings.Cut(names[0], "::")
 		out.Stdout = []byte(line(map[string]any{"start": name}))
@@ -156,6 +164,9 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			results = append(results, t)
 		}
 		out.Stdout = []byte(starts + line(map[string]any{"results": map[string]any{"version": 1, "status": status, "tests": results}}))
+		if strings.Contains(text, "SLOW") {
+			out.Duration = job.TimeLimit * 3 / 4
+		}
 	}
 	return out, nil
 }

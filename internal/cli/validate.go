@@ -1,13 +1,20 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -18,11 +25,12 @@ import (
 )
 
 type validateOptions struct {
-	app  *App
-	g    *globalOptions
-	ids  []string
-	jobs int
-	json bool
+	app   *App
+	g     *globalOptions
+	ids   []string
+	jobs  int
+	json  bool
+	junit string
 }
 
 func newValidateCmd(app *App, g *globalOptions, runF func(context.Context, *validateOptions) error) *cobra.Command {
@@ -31,8 +39,15 @@ func newValidateCmd(app *App, g *globalOptions, runF func(context.Context, *vali
 		Use:   "validate [EXERCISE...]",
 		Short: "Check the exercise bank: metadata, failing starters, passing solutions",
 		Long: `Check every exercise of the bank (or the ones named): its metadata is sound,
-its starter runs and fails in the sandbox, its reference solution passes well
-within the time limit, and each known-wrong solution (wrong/NAME/) fails.
+its README has a title and its sections, nothing is left of the scaffold of
+drill new (` + bank.Marker + `), it holds no stray files, every test file defines
+tests; then, in the sandbox, its starter runs and fails, its reference
+solution passes every test well within the time limit, and each known-wrong
+solution (wrong/NAME/) runs and fails.
+
+On a terminal a status line shows the exercises being checked; elsewhere
+(CI) each exercise is one plain line as it finishes. --junit FILE also
+writes a JUnit XML report, one test case per exercise, for CI systems.
 
 Exit status: 0 all valid, 1 some exercise is not, 3 the sandbox could not run.`,
 		ValidArgsFunction: completeExercises(app, g),
@@ -49,6 +64,7 @@ Exit status: 0 all valid, 1 some exercise is not, 3 the sandbox could not run.`,
 	}
 	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "validate `N` exercises at a time")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the findings as JSON")
+	cmd.Flags().StringVar(&opts.junit, "junit", "", "also write the findings as a JUnit XML report to `FILE`")
 	return cmd
 }
 
@@ -62,6 +78,20 @@ type validation struct {
 	Solution *grade.Result `json:"solution,omitempty"`
 	// Wrong holds the result of each known-wrong solution, by name.
 	Wrong map[string]*grade.Result `json:"wrong,omitempty"`
+}
+
+// duration is the time spent in the sandbox for the exercise.
+func (v *validation) duration() time.Duration {
+	var d time.Duration
+	for _, r := range v.Wrong {
+		d += r.Duration()
+	}
+	for _, r := range []*grade.Result{v.Starter, v.Solution} {
+		if r != nil {
+			d += r.Duration()
+		}
+	}
+	return d
 }
 
 func runValidate(ctx context.Context, opts *validateOptions) error {
@@ -80,14 +110,14 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	}
 	// An unsound bank is what validate is for: report every problem, then
 	// go on with the exercises that loaded.
-	var problems []string
+	var loadProblems []error
 	var joined interface{ Unwrap() []error }
 	if errors.As(loadErr, &joined) {
-		for _, e := range joined.Unwrap() {
-			problems = append(problems, e.Error())
-			if !opts.json {
-				fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
-			}
+		loadProblems = joined.Unwrap()
+	}
+	if !opts.json {
+		for _, e := range loadProblems {
+			fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
 		}
 	}
 	var exs []*bank.Exercise
@@ -109,25 +139,29 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	defer runner.Close()
 
 	results := make([]*validation, len(exs))
-	var mu sync.Mutex
+	prog := &progress{w: a.Streams.Out, tty: a.Streams.OutTTY && !opts.json, total: len(exs)}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(opts.jobs)
 	for i, ex := range exs {
 		g.Go(func() error {
+			prog.start(ex.ID)
 			v, err := validateExercise(gctx, runner, b, ex)
 			if err != nil {
+				prog.finish(ex.ID, "")
 				return err
 			}
 			results[i] = v
+			line := ""
 			if !opts.json {
-				mu.Lock()
-				printValidation(a, v)
-				mu.Unlock()
+				line = validationText(v)
 			}
+			prog.finish(ex.ID, line)
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
+	err = g.Wait()
+	prog.close()
+	if err != nil {
 		return err
 	}
 	failed := 0
@@ -136,29 +170,39 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 			failed++
 		}
 	}
+	if opts.junit != "" {
+		if err := writeJUnit(opts.junit, results, loadProblems); err != nil {
+			return err
+		}
+	}
 	if opts.json {
+		problems := []string{}
+		for _, e := range loadProblems {
+			problems = append(problems, e.Error())
+		}
 		doc := struct {
 			MetadataProblems []string      `json:"metadata_problems"`
 			Exercises        []*validation `json:"exercises"`
-		}{append([]string{}, problems...), results}
+		}{problems, results}
 		if err := report.JSON(a.Streams.Out, doc); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.Streams.Out, "\n%d exercises: %d valid, %d invalid", len(results), len(results)-failed, failed)
-		if len(problems) > 0 {
-			fmt.Fprintf(a.Streams.Out, "; %d problems in the bank's metadata", len(problems))
+		if len(loadProblems) > 0 {
+			fmt.Fprintf(a.Streams.Out, "; %d problems in the bank's metadata", len(loadProblems))
 		}
 		fmt.Fprintln(a.Streams.Out)
 	}
-	if failed > 0 || len(problems) > 0 {
+	if failed > 0 || len(loadProblems) > 0 {
 		return errFailed
 	}
 	return nil
 }
 
-func printValidation(a *App, v *validation) {
-	out := a.Streams.Out
+// validationText is an exercise's finding as the text output shows it.
+func validationText(v *validation) string {
+	var b strings.Builder
 	status := "ok  "
 	if !v.OK {
 		status = "FAIL"
@@ -170,13 +214,14 @@ func printValidation(a *App, v *validation) {
 		detail = fmt.Sprintf("  (starter %d/%d passed, solution %d/%d in %s, %d wrong caught)",
 			sp, len(v.Starter.Tests), lp, lp+lf, v.Solution.Duration().Round(10*time.Millisecond), caught(v.Wrong))
 	}
-	fmt.Fprintf(out, "%s %s%s\n", status, v.Exercise, detail)
+	fmt.Fprintf(&b, "%s %s%s\n", status, v.Exercise, detail)
 	for _, p := range v.Problems {
-		fmt.Fprintf(out, "     - %s\n", p)
+		fmt.Fprintf(&b, "     - %s\n", p)
 	}
 	for _, w := range v.Warnings {
-		fmt.Fprintf(out, "     warning: %s\n", w)
+		fmt.Fprintf(&b, "     warning: %s\n", w)
 	}
+	return b.String()
 }
 
 func caught(wrong map[string]*grade.Result) int {
@@ -189,10 +234,55 @@ func caught(wrong map[string]*grade.Result) int {
 	return n
 }
 
-// validateExercise runs the starter and the solution. Only a sandbox that
-// cannot run is an error; what is wrong with the exercise is a problem.
+// writeJUnit writes the findings to file as JUnit XML: a case per
+// exercise, and one per bank directory whose files did not load.
+func writeJUnit(file string, results []*validation, loadProblems []error) error {
+	var cases []report.JUnitCase
+	byDir := map[string][]string{}
+	var dirs []string
+	for _, e := range loadProblems {
+		dir := "."
+		var be *bank.Error
+		if errors.As(e, &be) {
+			// Exercise directories are two deep: 01-basics/02-sum/...
+			parts := strings.SplitN(be.File, "/", 3)
+			dir = path.Join(parts[:min(len(parts), 2)]...)
+		}
+		if byDir[dir] == nil {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(byDir[dir], e.Error())
+	}
+	for _, dir := range dirs {
+		cases = append(cases, report.JUnitCase{Class: "bank", Name: dir, Failure: strings.Join(byDir[dir], "\n")})
+	}
+	for _, v := range results {
+		section, _, _ := strings.Cut(v.Exercise, "/")
+		cases = append(cases, report.JUnitCase{
+			Class: section, Name: v.Exercise, Time: v.duration(),
+			Failure: strings.Join(v.Problems, "\n"), Output: strings.Join(v.Warnings, "\n"),
+		})
+	}
+	var buf bytes.Buffer
+	if err := report.JUnit(&buf, []report.JUnitSuite{{Name: "drill validate", Cases: cases}}); err != nil {
+		return err
+	}
+	if err := writeFile(file, buf.Bytes()); err != nil {
+		return usageErrorf("--junit: %v", err)
+	}
+	return nil
+}
+
+// validateExercise checks the exercise's files, then runs the starter,
+// the solution and each known-wrong solution. Only a sandbox that cannot
+// run is an error; what is wrong with the exercise is a problem.
 func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.Exercise) (*validation, error) {
 	v := &validation{Exercise: ex.ID}
+	var err error
+	v.Problems, v.Warnings, err = lintExercise(b, ex)
+	if err != nil {
+		return nil, err
+	}
 	starter, err := b.Starter(ex)
 	if err != nil {
 		return nil, err
@@ -200,11 +290,6 @@ func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank
 	solution, err := b.Solution(ex)
 	if err != nil {
 		return nil, err
-	}
-	for _, f := range solution {
-		if !slices.Contains(ex.Files, f.Path) {
-			v.Problems = append(v.Problems, fmt.Sprintf("solution/%s is not one of the exercise's files", f.Path))
-		}
 	}
 
 	v.Starter, err = grade.Grade(ctx, runner, b, ex, learnerFiles(ex, starter))
@@ -258,6 +343,188 @@ func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank
 	return v, nil
 }
 
+// exerciseEntries are what an exercise directory holds; anything else is
+// a stray, which a learner never sees and an author may have lost.
+var exerciseEntries = []string{"exercise.toml", "README.md", "starter", "solution", "tests", "wrong"}
+
+// readmeSections are the sections a learner looks for in every README.
+var readmeSections = []string{"## Your task", "## What is checked"}
+
+// lintExercise checks what needs no sandbox: nothing is left of the
+// scaffold, the README, the hints, the tests, and no stray files.
+func lintExercise(b *bank.Bank, ex *bank.Exercise) (problems, warnings []string, err error) {
+	problem := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	warn := func(format string, args ...any) { warnings = append(warnings, fmt.Sprintf(format, args...)) }
+
+	err = fs.WalkDir(b.FS, ex.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "__pycache__" {
+			return fs.SkipDir
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(b.FS, p)
+		if err != nil {
+			return err
+		}
+		if lines := markerLines(data); len(lines) > 0 {
+			problem("%s still has the scaffold's %s (%s): write that part of the exercise",
+				strings.TrimPrefix(p, ex.Dir+"/"), bank.Marker, lineList(lines))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+
+	entries, err := fs.ReadDir(b.FS, ex.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, e := range entries {
+		// Dot files are an editor's or an OS's; __pycache__ is Python's.
+		if !slices.Contains(exerciseEntries, e.Name()) && !strings.HasPrefix(e.Name(), ".") && e.Name() != "__pycache__" {
+			problem("%s does not belong in an exercise, which holds only exercise.toml, README.md, starter/, solution/, tests/ and wrong/", e.Name())
+		}
+	}
+	solution, err := b.Solution(ex)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range solution {
+		if !slices.Contains(ex.Files, f.Path) {
+			problem("solution/%s is not one of the exercise's files: solution/ holds exactly the files of exercise.toml's files", f.Path)
+		}
+	}
+
+	readme, err := b.README(ex)
+	if err != nil {
+		return nil, nil, err
+	}
+	text := strings.TrimSpace(string(readme))
+	first, _, _ := strings.Cut(text, "\n")
+	switch {
+	case text == "":
+		problem("README.md is empty: it is the task as the learner reads it")
+	case !strings.HasPrefix(first, "# "):
+		problem("README.md must begin with the exercise's title as a heading: # Title")
+	}
+	if text != "" {
+		for _, sec := range readmeSections {
+			if !hasLine(text, sec) {
+				warn("README.md has no %q section", sec)
+			}
+		}
+	}
+
+	for i, h := range ex.Hints {
+		if j := slices.Index(ex.Hints, h); j < i {
+			problem("hints %d and %d are the same: each hint should lead a little further", j+1, i+1)
+		}
+	}
+
+	tests, err := b.Tests(ex)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range tests {
+		base := path.Base(f.Path)
+		if !strings.HasPrefix(base, "test_") || !strings.HasSuffix(base, ".py") {
+			continue
+		}
+		if len(grade.TestNames(f.Path, string(f.Data))) == 0 {
+			problem("tests/%s defines no tests drill can see: write def test_... at the top level or in a class Test...", f.Path)
+		}
+		for _, name := range undocumentedHidden(string(f.Data)) {
+			warn("tests/%s: the hidden test %s has no docstring: a learner sees only its name and the docstring's first line", f.Path, name)
+		}
+	}
+	return problems, warnings, nil
+}
+
+// markerLines are the numbers of the lines of a text file that hold
+// bank.Marker.
+func markerLines(data []byte) []int {
+	if !utf8.Valid(data) || !bytes.Contains(data, []byte(bank.Marker)) {
+		return nil
+	}
+	var lines []int
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, bank.Marker) {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// lineList is "line 3" or "lines 2, 7, 8".
+func lineList(lines []int) string {
+	var s []string
+	for _, l := range lines {
+		s = append(s, fmt.Sprint(l))
+	}
+	if len(s) == 1 {
+		return "line " + s[0]
+	}
+	return "lines " + strings.Join(s, ", ")
+}
+
+func hasLine(text, line string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == line {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	hiddenMark = regexp.MustCompile(`^\s*@pytest\.mark\.hidden\b`)
+	testDef    = regexp.MustCompile(`^\s*(?:async\s+)?def\s+(test\w*)\s*\(`)
+	docstring  = regexp.MustCompile(`^[rRuU]?("""|''')`)
+)
+
+// undocumentedHidden lists the tests marked @pytest.mark.hidden whose body
+// does not begin with a docstring: a learner sees only a hidden test's name
+// and its docstring's first line.
+func undocumentedHidden(source string) []string {
+	lines := strings.Split(source, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if !hiddenMark.MatchString(lines[i]) {
+			continue
+		}
+		// Past any other decorators to the def, then past its signature,
+		// which may take several lines, to the first line of the body.
+		for i++; i < len(lines) && !testDef.MatchString(lines[i]); i++ {
+		}
+		if i == len(lines) {
+			break
+		}
+		name := testDef.FindStringSubmatch(lines[i])[1]
+		for ; i < len(lines) && !strings.HasSuffix(strings.TrimSpace(stripComment(lines[i])), ":"); i++ {
+		}
+		for i++; i < len(lines) && strings.TrimSpace(lines[i]) == ""; i++ {
+		}
+		if i == len(lines) || !docstring.MatchString(strings.TrimSpace(lines[i])) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// stripComment drops a trailing # comment from a line of Python that has
+// no # inside a string: enough for a def's signature.
+func stripComment(line string) string {
+	if i := strings.Index(line, "#"); i >= 0 && !strings.ContainsAny(line[:i], `"'`) {
+		return line[:i]
+	}
+	return line
+}
+
 // learnerFiles picks the exercise's editable files out of a directory's
 // files, as a learner's workspace would hold them.
 func learnerFiles(ex *bank.Exercise, files []bank.File) map[string][]byte {
@@ -277,4 +544,66 @@ func oneLine(s string) string {
 		}
 	}
 	return s
+}
+
+// progress shows how a batch is going. On a terminal it keeps one status
+// line below the finished lines (how many are done, which are running),
+// rewritten in place; elsewhere (a CI log, a file) it writes only the
+// finished lines, each once, so that logs stay plain.
+type progress struct {
+	mu      sync.Mutex
+	w       io.Writer
+	tty     bool
+	total   int
+	done    int
+	running []string
+}
+
+// statusWidth keeps the status line shorter than most terminals, since a
+// line that wraps cannot be rewritten in place.
+const statusWidth = 79
+
+func (p *progress) start(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.running = append(p.running, name)
+	p.draw()
+}
+
+// finish records name as done and writes its text above the status line.
+func (p *progress) finish(name, text string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if i := slices.Index(p.running, name); i >= 0 {
+		p.running = slices.Delete(p.running, i, i+1)
+	}
+	p.done++
+	p.clear()
+	io.WriteString(p.w, text)
+	p.draw()
+}
+
+// close removes the status line.
+func (p *progress) close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clear()
+}
+
+func (p *progress) clear() {
+	if p.tty {
+		io.WriteString(p.w, "\r\x1b[K")
+	}
+}
+
+func (p *progress) draw() {
+	if !p.tty {
+		return
+	}
+	line := []rune(fmt.Sprintf("[%d/%d] %s", p.done, p.total, strings.Join(p.running, ", ")))
+	if len(line) > statusWidth {
+		line = append(line[:statusWidth-3], []rune("...")...)
+	}
+	p.clear()
+	io.WriteString(p.w, string(line))
 }

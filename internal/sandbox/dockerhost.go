@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -258,37 +259,59 @@ type cmdConn struct {
 	stdout io.ReadCloser
 	stderr lockedBuffer
 	once   sync.Once
-	worked bool // something came back: an end of the stream is then normal
+	worked atomic.Bool // something came back: an end of the stream is then normal
 }
 
 func (c *cmdConn) Read(p []byte) (int, error) {
 	n, err := c.stdout.Read(p)
 	if n > 0 {
-		c.worked = true
+		c.worked.Store(true)
 	}
-	if err != nil && n == 0 && !c.worked {
-		// A stream that ended before it carried anything: what ssh said
-		// (a refused key, an unknown host) explains it better than "EOF".
-		if msg := strings.TrimSpace(c.stderr.String()); msg != "" {
-			return 0, fmt.Errorf("ssh: %s", msg)
-		}
+	if err != nil && n == 0 {
+		err = c.explain(err)
 	}
 	return n, err
 }
 
-func (c *cmdConn) Write(p []byte) (int, error) { return c.stdin.Write(p) }
+func (c *cmdConn) Write(p []byte) (int, error) {
+	n, err := c.stdin.Write(p)
+	if err != nil {
+		err = c.explain(err)
+	}
+	return n, err
+}
+
+// explain turns the end of a stream that never carried anything (an EOF, a
+// broken pipe) into what ssh said, once it has exited: a refused key or
+// an unknown host says more than "EOF".
+func (c *cmdConn) explain(err error) error {
+	if c.worked.Load() {
+		return err
+	}
+	exited := make(chan struct{})
+	go func() { c.wait(); close(exited) }()
+	select {
+	case <-exited:
+	case <-time.After(2 * time.Second):
+	}
+	if msg := strings.TrimSpace(c.stderr.String()); msg != "" {
+		return fmt.Errorf("ssh: %s", strings.TrimPrefix(msg, "ssh: "))
+	}
+	return err
+}
 
 // CloseWrite ends what drill sends, as the attach to a sandbox needs.
 func (c *cmdConn) CloseWrite() error { return c.stdin.Close() }
 
 func (c *cmdConn) Close() error {
-	c.once.Do(func() {
-		_ = c.stdin.Close()
-		_ = c.cmd.Process.Kill()
-		_ = c.cmd.Wait()
-	})
+	_ = c.stdin.Close()
+	_ = c.cmd.Process.Kill()
+	c.wait()
 	return nil
 }
+
+// wait waits for the command to exit, once however often it is called.
+func (c *cmdConn) wait() { c.once.Do(func() { _ = c.cmd.Wait() }) }
 
 func (c *cmdConn) LocalAddr() net.Addr  { return cmdAddr{} }
 func (c *cmdConn) RemoteAddr() net.Addr { return cmdAddr{} }

@@ -262,11 +262,15 @@ func TestDockerContextOverSSH(t *testing.T) {
 		t.Errorf("status %q %v; stderr:\n%s", status, msgs, out.Stderr)
 	}
 
-	// An ssh that cannot get in says why.
+	// An ssh that cannot get in says why. (It is another file, not the
+	// first one rewritten, which a process may still be executing.)
+	d.Close()
+	refusing := t.TempDir()
 	failing := "#!/bin/sh\necho 'grader@lab.example: Permission denied (publickey).' >&2\nexit 255\n"
-	if err := os.WriteFile(filepath.Join(bin, "ssh"), []byte(failing), 0o755); err != nil {
+	if err := os.WriteFile(filepath.Join(refusing, "ssh"), []byte(failing), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("PATH", refusing+string(os.PathListSeparator)+os.Getenv("PATH"))
 	_, err = NewDocker(context.Background(), &testLog{t})
 	if err == nil || !strings.Contains(err.Error(), "Permission denied (publickey)") || !strings.Contains(err.Error(), "docker context lab") {
 		t.Errorf("err = %v", err)

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/drill-dev/drill/internal/grade"
+)
+
+// Grade is one submission's line in a class's grades.
+type Grade struct {
+	Submission string       `json:"submission"`
+	Status     grade.Status `json:"status"`
+	Passed     int          `json:"passed"`
+	Total      int          `json:"total"`
+	// Score is Passed/Total, 0 for a submission that could not be graded.
+	Score      float64 `json:"score"`
+	Message    string  `json:"message,omitempty"`
+	DurationMS int64   `json:"duration_ms"`
+	// Result is the whole grading Result; nil when the submission never
+	// reached the grader (no such directory).
+	Result *grade.Result `json:"result,omitempty"`
+}
+
+// GradeOf is the grade of a submission's Result.
+func GradeOf(submission string, r *grade.Result) Grade {
+	g := Grade{Submission: submission, Status: r.Status, DurationMS: r.DurationMS, Result: r}
+	if r.Status == grade.Error {
+		g.Message = ErrorTitle(r.ErrorKind) + ": " + flatten(r.Message)
+		return g
+	}
+	passed, failed := r.Counts()
+	g.Passed, g.Total = passed, passed+failed
+	if g.Total > 0 {
+		g.Score = math.Round(float64(passed)/float64(g.Total)*10000) / 10000
+	}
+	var names []string
+	for _, t := range r.Tests {
+		if t.Status != grade.Pass {
+			names = append(names, t.Name)
+		}
+	}
+	if len(names) > 0 {
+		const shown = 5
+		g.Message = "failed: " + strings.Join(names[:min(len(names), shown)], ", ")
+		if len(names) > shown {
+			g.Message += fmt.Sprintf(" and %d more", len(names)-shown)
+		}
+	}
+	return g
+}
+
+// flatten makes a message fit on one line of a table: its lines joined,
+// without the blank ones and the ^ markers under a syntax error, and cut
+// short when long.
+func flatten(msg string) string {
+	var parts []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.Trim(l, "^~ ") != "" {
+			parts = append(parts, l)
+		}
+	}
+	s := strings.Join(parts, " | ")
+	if r := []rune(s); len(r) > 300 {
+		s = string(r[:300]) + "..."
+	}
+	return s
+}
+
+// GradesCSV writes grades as CSV, one row per submission after a header.
+func GradesCSV(w io.Writer, grades []Grade) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"submission", "status", "passed", "total", "score", "message"})
+	for _, g := range grades {
+		_ = cw.Write([]string{g.Submission, string(g.Status), strconv.Itoa(g.Passed), strconv.Itoa(g.Total),
+			strconv.FormatFloat(g.Score, 'f', -1, 64), g.Message})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// gradescopeResults is Gradescope's results.json, as its autograder
+// specification describes it.
+type gradescopeResults struct {
+	Score         float64          `json:"score"`
+	ExecutionTime float64          `json:"execution_time"` // seconds
+	Output        string           `json:"output,omitempty"`
+	Tests         []gradescopeTest `json:"tests"`
+}
+
+type gradescopeTest struct {
+	Name     string  `json:"name"`
+	Status   string  `json:"status"` // passed or failed
+	Score    float64 `json:"score"`
+	MaxScore float64 `json:"max_score"`
+	Output   string  `json:"output,omitempty"`
+}
+
+// Gradescope writes a grade as Gradescope's results.json: a point per
+// test, so the score is the number of tests passed. A test's output is
+// what the learner would see from drill check: a hidden test's message is
+// already the learner-safe hint.
+func Gradescope(w io.Writer, g Grade) error {
+	doc := gradescopeResults{
+		Score:         float64(g.Passed),
+		ExecutionTime: float64(g.DurationMS) / 1000,
+		Tests:         []gradescopeTest{},
+	}
+	if g.Status == grade.Error {
+		doc.Output = g.Message
+		if g.Result != nil {
+			doc.Output = ErrorTitle(g.Result.ErrorKind) + "\n\n" + g.Result.Message
+		}
+	}
+	if g.Result != nil {
+		for _, t := range g.Result.Tests {
+			gt := gradescopeTest{Name: t.Name, Status: "failed", MaxScore: 1, Output: t.Message}
+			if t.Status == grade.Pass {
+				gt.Status, gt.Score = "passed", 1
+			}
+			doc.Tests = append(doc.Tests, gt)
+		}
+	}
+	return JSON(w, doc)
+}
+
+// Slowest returns up to n grades that took longest, slowest first.
+func Slowest(grades []Grade, n int) []Grade {
+	var out []Grade
+	for _, g := range grades {
+		if g.DurationMS > 0 {
+			out = append(out, g)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Grade) int { return int(b.DurationMS - a.DurationMS) })
+	return out[:min(len(out), n)]
+}
