@@ -394,28 +394,91 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 }
 
 // RemoveImages removes drill's images: every runtime's, of any recipe,
-// and the debootstrapped base. It returns the tags it removed.
+// children before the images they are built on, then the debootstrapped
+// base. It returns the tags it removed. An image that other images still
+// build on (the build cache of another recipe, say) is kept, not an error.
 func (d *Docker) RemoveImages(ctx context.Context) ([]string, error) {
-	f := make(client.Filters)
+	repos := []string{strings.Split(localBase, ":")[0]}
 	for _, rt := range Runtimes() {
-		f.Add("reference", "drill-"+rt)
-	}
-	f.Add("reference", localBase)
-	list, err := d.client.ImageList(ctx, client.ImageListOptions{Filters: f})
-	if err != nil {
-		return nil, fmt.Errorf("%w: list images: %v", ErrUnavailable, err)
+		repos = append([]string{"drill-" + rt}, repos...)
 	}
 	var removed []string
-	for _, img := range list.Items {
-		if _, err := d.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{Force: true, PruneChildren: true}); err != nil && !errdefs.IsNotFound(err) {
-			return removed, fmt.Errorf("remove image %s: %w", strings.Join(img.RepoTags, ", "), err)
+	for _, repo := range repos[:len(repos)-1] {
+		list, err := d.client.ImageList(ctx, client.ImageListOptions{Filters: make(client.Filters).Add("reference", repo)})
+		if err != nil {
+			return removed, fmt.Errorf("%w: list images: %v", ErrUnavailable, err)
 		}
-		removed = append(removed, img.RepoTags...)
+		for _, img := range list.Items {
+			_, err := d.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{Force: true, PruneChildren: true})
+			switch {
+			case err == nil:
+				removed = append(removed, img.RepoTags...)
+			case errdefs.IsNotFound(err), errdefs.IsConflict(err):
+			default:
+				return removed, fmt.Errorf("remove image %s: %w", strings.Join(img.RepoTags, ", "), err)
+			}
+		}
+	}
+	// What is left of drill's builds: untagged layers built on a base of
+	// drill's, removed children first, then the bases themselves.
+	for pass := 0; pass < 50; pass++ {
+		n, err := d.removeBuildLayers(ctx)
+		if err != nil {
+			return removed, err
+		}
+		if n == 0 {
+			break
+		}
+	}
+	list, err := d.client.ImageList(ctx, client.ImageListOptions{Filters: make(client.Filters).Add("reference", repos[len(repos)-1])})
+	if err == nil {
+		for _, img := range list.Items {
+			if _, err := d.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{Force: true, PruneChildren: true}); err == nil {
+				removed = append(removed, img.RepoTags...)
+			}
+		}
 	}
 	d.images.mu.Lock()
 	clear(d.images.ready)
 	d.images.mu.Unlock()
 	return removed, nil
+}
+
+// removeBuildLayers removes the untagged images without children that
+// descend from one of drill's base images, and says how many it removed.
+func (d *Docker) removeBuildLayers(ctx context.Context) (int, error) {
+	all, err := d.client.ImageList(ctx, client.ImageListOptions{All: true})
+	if err != nil {
+		return 0, fmt.Errorf("%w: list images: %v", ErrUnavailable, err)
+	}
+	parent := map[string]string{}
+	hasChild := map[string]bool{}
+	bases := map[string]bool{}
+	for _, img := range all.Items {
+		parent[img.ID] = img.ParentID
+		hasChild[img.ParentID] = true
+		for _, tag := range img.RepoTags {
+			if strings.HasPrefix(tag, strings.Split(localBase, ":")[0]+":") {
+				bases[img.ID] = true
+			}
+		}
+	}
+	n := 0
+	for _, img := range all.Items {
+		untagged := len(img.RepoTags) == 0 || img.RepoTags[0] == "<none>:<none>"
+		if !untagged || hasChild[img.ID] || bases[img.ID] {
+			continue
+		}
+		for p := img.ParentID; p != ""; p = parent[p] {
+			if bases[p] {
+				if _, err := d.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{PruneChildren: true}); err == nil {
+					n++
+				}
+				break
+			}
+		}
+	}
+	return n, nil
 }
 
 func processAlive(pid int) bool {
