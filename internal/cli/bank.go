@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -99,6 +100,24 @@ func (a *App) learnerSession(g *globalOptions) (*workspace.Workspace, *bank.Bank
 		return nil, nil, nil, err
 	}
 	return ws, b, state, nil
+}
+
+// learnerExercise is learnerSession and exerciseArg together, for the
+// commands about one exercise. ex is nil when every exercise is done; the
+// command then says so (done is its way of saying it).
+func (a *App) learnerExercise(g *globalOptions, id, done string) (*workspace.Workspace, *bank.Bank, *workspace.State, *bank.Exercise, error) {
+	ws, b, state, err := a.learnerSession(g)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	ex, err := a.exerciseArg(ws, b, state, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if ex == nil {
+		fmt.Fprintln(a.Streams.Out, done)
+	}
+	return ws, b, state, ex, nil
 }
 
 // exerciseArg is the exercise a command is about: the id given, else the

@@ -65,20 +65,17 @@ Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run.`,
 
 func runCheck(ctx context.Context, opts *checkOptions) error {
 	a := opts.app
-	ws, b, state, err := a.learnerSession(opts.g)
-	if err != nil {
-		return err
-	}
 	if opts.all {
+		ws, b, _, err := a.learnerSession(opts.g)
+		if err != nil {
+			return err
+		}
 		return runCheckAll(ctx, opts, ws, b)
 	}
-	ex, err := a.exerciseArg(ws, b, state, opts.exercise)
-	if err != nil {
+	ws, b, state, ex, err := a.learnerExercise(opts.g, opts.exercise,
+		"Every exercise is done. Well done! (drill check EXERCISE checks one again.)")
+	if err != nil || ex == nil {
 		return err
-	}
-	if ex == nil {
-		fmt.Fprintln(a.Streams.Out, "Every exercise is done. Well done! (drill check EXERCISE checks one again.)")
-		return nil
 	}
 	files, err := ws.LearnerFiles(ex)
 	if err != nil {

@@ -349,10 +349,10 @@ func TestDockerInterruptRemovesSandbox(t *testing.T) {
 	}
 }
 
-// A drill that dies without cleaning up (SIGKILL) leaves its container;
-// the next drill on the host removes it.
-func TestDockerOrphanIsRemovedByTheNextRun(t *testing.T) {
-	c := requireDocker(t)
+// killDuringCheck SIGKILLs a drill in the middle of a check, so that it
+// cannot remove its sandbox, and returns its pid and workspace.
+func killDuringCheck(t *testing.T, c *client.Client) (int, string) {
+	t.Helper()
 	cmd, _, ws := startLoopingCheck(t, c)
 	pid := cmd.Process.Pid
 	if err := cmd.Process.Kill(); err != nil {
@@ -362,6 +362,14 @@ func TestDockerOrphanIsRemovedByTheNextRun(t *testing.T) {
 	if left := sandboxes(t, c, pid); len(left) != 1 {
 		t.Fatalf("expected the killed drill's sandbox, found %v", left)
 	}
+	return pid, ws
+}
+
+// A drill that dies without cleaning up (SIGKILL) leaves its container;
+// the next drill on the host removes it.
+func TestDockerOrphanIsRemovedByTheNextRun(t *testing.T) {
+	c := requireDocker(t)
+	pid, ws := killDuringCheck(t, c)
 	ex := filepath.Join(ws, "01-basics/01-hello")
 	write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
 	r := drill(t, ex, "check")
@@ -537,15 +545,7 @@ func TestDockerInterruptValidate(t *testing.T) {
 // drill clean removes what a killed drill left, and nothing in use.
 func TestDockerClean(t *testing.T) {
 	c := requireDocker(t)
-	cmd, _, _ := startLoopingCheck(t, c)
-	pid := cmd.Process.Pid
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	if left := sandboxes(t, c, pid); len(left) != 1 {
-		t.Fatalf("expected the killed drill's sandbox, found %v", left)
-	}
+	pid, _ := killDuringCheck(t, c)
 	r := drill(t, t.TempDir(), "clean")
 	expect(t, r, 0, "removed ")
 	noSandboxLeft(t, c, pid)

@@ -43,17 +43,10 @@ Without EXERCISE: the one whose directory you are in, else the next one not done
 
 func runHint(opts *hintOptions) error {
 	a := opts.app
-	ws, b, state, err := a.learnerSession(opts.g)
-	if err != nil {
+	ws, _, _, ex, err := a.learnerExercise(opts.g, opts.exercise,
+		"Every exercise is done: no hints needed. (drill hint EXERCISE shows an exercise's hints.)")
+	if err != nil || ex == nil {
 		return err
-	}
-	ex, err := a.exerciseArg(ws, b, state, opts.exercise)
-	if err != nil {
-		return err
-	}
-	if ex == nil {
-		fmt.Fprintln(a.Streams.Out, "Every exercise is done: no hints needed. (drill hint EXERCISE shows an exercise's hints.)")
-		return nil
 	}
 	return showHint(a.Streams.Out, ws, ex, opts.all)
 }

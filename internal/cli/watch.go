@@ -72,17 +72,10 @@ func runWatch(ctx context.Context, opts *watchOptions) error {
 	if !a.Streams.InTTY || !a.Streams.OutTTY {
 		return usageErrorf("drill watch needs a terminal to read keys from and draw on; use drill check instead")
 	}
-	ws, b, state, err := a.learnerSession(opts.g)
-	if err != nil {
+	ws, b, _, ex, err := a.learnerExercise(opts.g, opts.exercise,
+		"Every exercise is done. Well done! (drill watch EXERCISE watches one again.)")
+	if err != nil || ex == nil {
 		return err
-	}
-	ex, err := a.exerciseArg(ws, b, state, opts.exercise)
-	if err != nil {
-		return err
-	}
-	if ex == nil {
-		fmt.Fprintln(a.Streams.Out, "Every exercise is done. Well done! (drill watch EXERCISE watches one again.)")
-		return nil
 	}
 	out := &crlf{w: a.Streams.Out}
 	runner, err := a.NewRunner(ctx, &crlf{w: a.Streams.ErrOut})
