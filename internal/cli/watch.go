@@ -247,7 +247,8 @@ func (w *watcher) check(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := report.Text(w.out, res, report.Style{Color: a.colorOn()}); err != nil {
+	// A terminal's worth: the first failures in full, the rest by name.
+	if err := report.Text(w.out, res, report.Style{Color: a.colorOn(), Detailed: 3}); err != nil {
 		return err
 	}
 	fmt.Fprintf(w.out, "(checked in %s)\n", time.Since(started).Round(10*time.Millisecond))

@@ -16,6 +16,9 @@ import (
 // Style says how text output looks.
 type Style struct {
 	Color bool
+	// Detailed is how many failing tests are shown in full (message and
+	// output); the rest by name only. 0 shows every one.
+	Detailed int
 }
 
 func (s Style) paint(attr color.Attribute, text string) string {
@@ -56,7 +59,13 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
+	detailed, hidden := 0, 0
 	for _, t := range r.Tests {
+		if t.Status != grade.Pass && s.Detailed > 0 && detailed >= s.Detailed {
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), t.Name)
+			hidden++
+			continue
+		}
 		switch t.Status {
 		case grade.Pass:
 			fmt.Fprintf(&b, "  %s %s\n", s.Mark(true), t.Name)
@@ -66,6 +75,7 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 		default:
 			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), t.Name)
 		}
+		detailed++
 		if t.Message != "" {
 			b.WriteString(indent(t.Message, "      "))
 			b.WriteString("\n")
@@ -80,6 +90,9 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 				b.WriteString("\n")
 			}
 		}
+	}
+	if hidden > 0 {
+		fmt.Fprintf(&b, "  (%d more failing tests shown by name only: fix the ones above first, or see all with drill check)\n", hidden)
 	}
 	passed, failed := r.Counts()
 	summary := fmt.Sprintf("%d passed, %d failed", passed, failed)

@@ -51,6 +51,33 @@ a/b: 1 passed, 2 failed
 	}
 }
 
+// In watch mode only the first failures are shown in full: the screen is
+// small and the learner fixes one thing at a time.
+func TestTextDetailedLimit(t *testing.T) {
+	r := &grade.Result{Exercise: "a/b", Status: grade.Fail, Tests: []grade.Test{
+		{Name: "t1", Status: grade.Fail, Message: "m1"},
+		{Name: "t2", Status: grade.Pass},
+		{Name: "t3", Status: grade.Fail, Message: "m3"},
+		{Name: "t4", Status: grade.Fail, Message: "m4"},
+	}}
+	var b strings.Builder
+	if err := Text(&b, r, Style{Detailed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	want := `  ✗ t1
+      m1
+  ✓ t2
+  ✗ t3
+      m3
+  ✗ t4
+  (1 more failing tests shown by name only: fix the ones above first, or see all with drill check)
+a/b: 1 passed, 3 failed
+`
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 func TestTextColourOnlyWhenAsked(t *testing.T) {
 	r := &grade.Result{Exercise: "a/b", Status: grade.Pass, Tests: []grade.Test{{Name: "t", Status: grade.Pass}}}
 	var plain, coloured strings.Builder
