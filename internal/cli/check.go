@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -165,11 +164,14 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 	defer runner.Close()
 	exs := b.All()
 	results := make([]*grade.Result, len(exs))
-	var mu sync.Mutex
+	prog := &progress{w: a.Streams.Out, tty: a.Streams.OutTTY && !opts.json, total: len(exs)}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(opts.jobs)
 	for i, ex := range exs {
 		g.Go(func() error {
+			prog.start(ex.ID)
+			line := ""
+			defer func() { prog.finish(ex.ID, line) }()
 			files, err := ws.LearnerFiles(ex)
 			if err != nil {
 				return err
@@ -180,14 +182,14 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 			}
 			results[i] = r
 			if !opts.json {
-				mu.Lock()
-				printBrief(a, r)
-				mu.Unlock()
+				line = briefLine(a, r)
 			}
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
+	err = g.Wait()
+	prog.close()
+	if err != nil {
 		return err
 	}
 	passed := 0
@@ -224,16 +226,16 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 	return nil
 }
 
-// printBrief is one line for one exercise's result.
-func printBrief(a *App, r *grade.Result) {
+// briefLine is one line for one exercise's result.
+func briefLine(a *App, r *grade.Result) string {
 	style := report.Style{Color: a.colorOn()}
 	switch r.Status {
 	case grade.Pass:
-		fmt.Fprintf(a.Streams.Out, "%s %s\n", style.Mark(true), r.Exercise)
+		return fmt.Sprintf("%s %s\n", style.Mark(true), r.Exercise)
 	case grade.Fail:
 		p, f := r.Counts()
-		fmt.Fprintf(a.Streams.Out, "%s %s (%d passed, %d failed)\n", style.Mark(false), r.Exercise, p, f)
+		return fmt.Sprintf("%s %s (%d passed, %d failed)\n", style.Mark(false), r.Exercise, p, f)
 	default:
-		fmt.Fprintf(a.Streams.Out, "%s %s (%s)\n", style.Mark(false), r.Exercise, report.ErrorTitle(r.ErrorKind))
+		return fmt.Sprintf("%s %s (%s)\n", style.Mark(false), r.Exercise, report.ErrorTitle(r.ErrorKind))
 	}
 }

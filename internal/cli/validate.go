@@ -278,16 +278,15 @@ func writeJUnit(file string, results []*validation, loadProblems []error) error 
 // run is an error; what is wrong with the exercise is a problem.
 func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.Exercise) (*validation, error) {
 	v := &validation{Exercise: ex.ID}
-	var err error
-	v.Problems, v.Warnings, err = lintExercise(b, ex)
-	if err != nil {
-		return nil, err
-	}
 	starter, err := b.Starter(ex)
 	if err != nil {
 		return nil, err
 	}
 	solution, err := b.Solution(ex)
+	if err != nil {
+		return nil, err
+	}
+	v.Problems, v.Warnings, err = lintExercise(b, ex, solution)
 	if err != nil {
 		return nil, err
 	}
@@ -352,7 +351,7 @@ var readmeSections = []string{"## Your task", "## What is checked"}
 
 // lintExercise checks what needs no sandbox: nothing is left of the
 // scaffold, the README, the hints, the tests, and no stray files.
-func lintExercise(b *bank.Bank, ex *bank.Exercise) (problems, warnings []string, err error) {
+func lintExercise(b *bank.Bank, ex *bank.Exercise, solution []bank.File) (problems, warnings []string, err error) {
 	problem := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	warn := func(format string, args ...any) { warnings = append(warnings, fmt.Sprintf(format, args...)) }
 
@@ -389,10 +388,6 @@ func lintExercise(b *bank.Bank, ex *bank.Exercise) (problems, warnings []string,
 		if !slices.Contains(exerciseEntries, e.Name()) && !strings.HasPrefix(e.Name(), ".") && e.Name() != "__pycache__" {
 			problem("%s does not belong in an exercise, which holds only exercise.toml, README.md, starter/, solution/, tests/ and wrong/", e.Name())
 		}
-	}
-	solution, err := b.Solution(ex)
-	if err != nil {
-		return nil, nil, err
 	}
 	for _, f := range solution {
 		if !slices.Contains(ex.Files, f.Path) {
@@ -538,10 +533,8 @@ func learnerFiles(ex *bank.Exercise, files []bank.File) map[string][]byte {
 }
 
 func oneLine(s string) string {
-	for i, r := range s {
-		if r == '\n' {
-			return s[:i] + " ..."
-		}
+	if first, _, more := strings.Cut(s, "\n"); more {
+		return first + " ..."
 	}
 	return s
 }

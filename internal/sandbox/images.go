@@ -1,7 +1,6 @@
 package sandbox
 
 import (
-	"archive/tar"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -247,24 +246,15 @@ func (im *Images) build(ctx context.Context, runtime, tag, base string) error {
 
 // recipeContext is the build context: the runtime's recipe and the harness.
 func recipeContext(runtime string) ([]byte, error) {
-	var buf bytes.Buffer
-	tw := tar.NewWriter(&buf)
+	var files []File
 	for _, f := range recipeFiles(runtime) {
 		data, err := fs.ReadFile(recipes.FS, f)
 		if err != nil {
 			return nil, err
 		}
-		if err := tw.WriteHeader(&tar.Header{Name: f, Mode: 0o644, Size: int64(len(data))}); err != nil {
-			return nil, err
-		}
-		if _, err := tw.Write(data); err != nil {
-			return nil, err
-		}
+		files = append(files, File{Path: f, Data: data})
 	}
-	if err := tw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return tarFiles(files)
 }
 
 // follow reads an engine's JSON message stream, showing each build step

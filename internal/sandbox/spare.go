@@ -10,11 +10,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/moby/moby/api/types/container"
 	"github.com/moby/moby/client"
+
+	"github.com/drill-dev/drill/internal/filelock"
 )
 
 // A spare is a sandbox made ahead of time: created and started with the
@@ -139,21 +140,5 @@ func randomHex() string {
 // lockSpares takes the lock that every drill of this user on this host
 // takes to claim or remove spares.
 func lockSpares() (unlock func(), err error) {
-	return lockFile(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
-}
-
-// lockFile takes an exclusive lock on path.
-func lockFile(path string) (unlock func(), err error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
+	return filelock.Lock(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
 }

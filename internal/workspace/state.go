@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/drill-dev/drill/internal/filelock"
 )
 
 const stateVersion = 1
@@ -103,9 +105,11 @@ func (w *Workspace) SaveState(s *State) error {
 // Update changes the progress state under the workspace's lock: fn gets the
 // state as it is on disk now, and what it leaves is saved atomically.
 func (w *Workspace) Update(fn func(*State) error) error {
-	unlock, err := w.lockState()
+	// Under a lock, so two drills in one workspace (two checks at once)
+	// never lose each other's progress.
+	unlock, err := filelock.Lock(filepath.Join(w.Root, stateDir, "state.lock"))
 	if err != nil {
-		return err
+		return fmt.Errorf("lock progress: %w", err)
 	}
 	defer unlock()
 	s, err := w.LoadState()
