@@ -24,14 +24,8 @@ const MaxLearnerFile = 1 << 20
 // never from the learner. The error is non-nil only when grading could not
 // happen at all (bank unreadable, sandbox unavailable, ctx cancelled).
 func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (*Result, error) {
-	for _, f := range ex.Files {
-		data, ok := learner[f]
-		if !ok {
-			return refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f), nil
-		}
-		if len(data) > MaxLearnerFile {
-			return refuse(ex, KindTooLarge, f, "%s is %.1f MiB; a learner file may be at most %d MiB", f, float64(len(data))/(1<<20), MaxLearnerFile>>20), nil
-		}
+	if r := refusal(ex, learner); r != nil {
+		return r, nil
 	}
 	job, expected, err := buildJob(b, ex, learner)
 	if err != nil {
@@ -41,9 +35,71 @@ func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Ex
 	if err != nil {
 		return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
 	}
+	return interpret(ex, out, expected), nil
+}
+
+// GradeTrusted grades several sets of files for the exercise, each as Grade
+// grades one, in one sandbox when the runner can (a sandbox.BatchRunner),
+// which saves a sandbox's start-up per set. The sets share that sandbox, so
+// they must be trusted alike: the bank's own starter and solutions, never
+// a learner's files.
+func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Exercise, sets []map[string][]byte) ([]*Result, error) {
+	results := make([]*Result, len(sets))
+	var jobs []sandbox.Job
+	var expected [][]string
+	var which []int
+	for i, files := range sets {
+		if r := refusal(ex, files); r != nil {
+			results[i] = r
+			continue
+		}
+		job, exp, err := buildJob(b, ex, files)
+		if err != nil {
+			return nil, err
+		}
+		jobs, expected, which = append(jobs, job), append(expected, exp), append(which, i)
+	}
+	var outs []sandbox.Outcome
+	var err error
+	if br, ok := runner.(sandbox.BatchRunner); ok && len(jobs) > 1 {
+		outs, err = br.RunBatch(ctx, jobs)
+	} else {
+		for _, job := range jobs {
+			var out sandbox.Outcome
+			if out, err = runner.Run(ctx, job); err != nil {
+				break
+			}
+			outs = append(outs, out)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
+	}
+	for k, out := range outs {
+		results[which[k]] = interpret(ex, out, expected[k])
+	}
+	return results, nil
+}
+
+// refusal is the Result for learner files that cannot be graded at all, or
+// nil if they can.
+func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
+	for _, f := range ex.Files {
+		data, ok := learner[f]
+		if !ok {
+			return refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f)
+		}
+		if len(data) > MaxLearnerFile {
+			return refuse(ex, KindTooLarge, f, "%s is %.1f MiB; a learner file may be at most %d MiB", f, float64(len(data))/(1<<20), MaxLearnerFile>>20)
+		}
+	}
+	return nil
+}
+
+func interpret(ex *bank.Exercise, out sandbox.Outcome, expected []string) *Result {
 	r := Interpret(out, expected, ex.TimeLimit, sandbox.DefaultLimits)
 	r.Exercise = ex.ID
-	return r, nil
+	return r
 }
 
 // refuse is the Result for learner files that cannot be graded at all.

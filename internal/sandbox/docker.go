@@ -101,11 +101,6 @@ func (d *Docker) Close() error {
 
 // Run implements Runner.
 func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
-	d.sweep.Do(func() { d.removeOrphans(ctx) })
-	image, err := d.images.Ensure(ctx, job.Runtime)
-	if err != nil {
-		return Outcome{}, err
-	}
 	archive, err := tarFiles(job.Files)
 	if err != nil {
 		return Outcome{}, fmt.Errorf("pack job: %w", err)
@@ -113,12 +108,27 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	header := bytes.TrimRight(job.Header, "\n")
 	input := make([]byte, 0, len(header)+1+len(archive))
 	input = append(append(append(input, header...), '\n'), archive...)
+	return d.runInput(ctx, job.Runtime, input, job.TimeLimit, streamCaps{d.limits.Stdout, d.limits.Stderr})
+}
+
+// streamCaps are the bytes of a sandbox's standard output and error kept
+// before it is killed for printing too much.
+type streamCaps struct{ stdout, stderr int }
+
+// runInput runs a sandbox of the runtime's image, a spare if there is one,
+// feeds it input, and enforces the time limit and caps.
+func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit time.Duration, caps streamCaps) (Outcome, error) {
+	d.sweep.Do(func() { d.removeOrphans(ctx) })
+	image, err := d.images.Ensure(ctx, runtime)
+	if err != nil {
+		return Outcome{}, err
+	}
 
 	// A spare is started already; only a new sandbox needs starting.
-	if id := d.takeSpare(ctx, image, job.TimeLimit); id != "" {
+	if id := d.takeSpare(ctx, image, limit); id != "" {
 		defer d.release(id)
 		d.prepareSpare(image)
-		return d.run(ctx, id, true, input, job.TimeLimit)
+		return d.run(ctx, id, true, input, limit, caps)
 	}
 
 	// Creation is not cancelled with ctx: a create that the engine carries
@@ -128,15 +138,15 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
 		return d.client.ContainerCreate(cctx, client.ContainerCreateOptions{
-			Config:     d.containerConfig(image, job.TimeLimit),
+			Config:     d.containerConfig(image, limit),
 			HostConfig: d.hostConfig(),
 		})
 	}
 	created, err := create(image)
 	if errdefs.IsNotFound(err) {
 		// The image was deleted since this drill found it: build it again.
-		d.images.forget(job.Runtime)
-		if image, err = d.images.Ensure(ctx, job.Runtime); err != nil {
+		d.images.forget(runtime)
+		if image, err = d.images.Ensure(ctx, runtime); err != nil {
 			return Outcome{}, err
 		}
 		created, err = create(image)
@@ -155,7 +165,7 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	}
 	// The next job's sandbox is made while this one runs.
 	d.prepareSpare(image)
-	return d.run(ctx, created.ID, false, input, job.TimeLimit)
+	return d.run(ctx, created.ID, false, input, limit, caps)
 }
 
 // release removes a used sandbox without making the caller wait; Close
@@ -223,7 +233,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 
 // run attaches to the created container, starts it, streams the job in and
 // the output out, and enforces the time and output limits.
-func (d *Docker) run(ctx context.Context, id string, started bool, input []byte, limit time.Duration) (Outcome, error) {
+func (d *Docker) run(ctx context.Context, id string, started bool, input []byte, limit time.Duration, caps streamCaps) (Outcome, error) {
 	att, err := d.client.ContainerAttach(ctx, id, client.ContainerAttachOptions{Stream: true, Stdin: true, Stdout: true, Stderr: true})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -236,8 +246,8 @@ func (d *Docker) run(ctx context.Context, id string, started bool, input []byte,
 	flood := make(chan struct{})
 	var once sync.Once
 	over := func() { once.Do(func() { close(flood) }) }
-	stdout := &capped{max: d.limits.Stdout, over: over}
-	stderr := &capped{max: d.limits.Stderr, over: over}
+	stdout := &capped{max: caps.stdout, over: over}
+	stderr := &capped{max: caps.stderr, over: over}
 
 	start := time.Now()
 	if !started {

@@ -18,14 +18,20 @@ a results line. drill trusts the document only if the container exited
 normally and every test it expects appears in it.
 """
 
+import base64
 import difflib
+import importlib
+import importlib.util
 import io
 import json
 import os
+import selectors
+import shutil
 import signal
 import sys
 import tarfile
 import textwrap
+import time
 import traceback
 
 import pytest
@@ -40,10 +46,25 @@ MESSAGE_LIMIT = 4096
 def main():
     # Everything that does not depend on the job is done before reading it,
     # so that a sandbox started ahead of time has it done when the job comes.
-    plugins = warm_up()
+    plugins, _ = warm_up()
 
-    # The job: one JSON line, then a tar archive of the files.
-    job = json.loads(sys.stdin.buffer.readline() or b"{}")
+    # The job: one JSON line, then a tar archive of the files. A batch (see
+    # run_batch) names several jobs, whose archives follow one another.
+    header = json.loads(sys.stdin.buffer.readline() or b"{}")
+    data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
+    if len(data) > MAX_JOB_BYTES:
+        raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
+    if "jobs" in header:
+        run_batch(header, data, plugins)
+    else:
+        run_job(header, data, plugins)
+    # Learner code may leave threads behind; they must not keep us alive.
+    os._exit(0)
+
+
+def run_job(job, archive, plugins):
+    """Run one job: unpack its archive into /work, run its tests, and write
+    the results stream to standard output."""
     learner_files = job.get("learner_files", [])
     if job.get("time_limit_seconds"):
         # drill kills the sandbox at the limit; this ends it if drill is gone.
@@ -58,21 +79,248 @@ def main():
         results.write(json.dumps(obj) + "\n")
         results.flush()
 
-    unpack(sys.stdin.buffer, WORK)
+    unpack(archive, WORK)
     os.chdir(WORK)
     sys.path.insert(0, WORK)
 
     doc = syntax_check(learner_files) or preflight(learner_files) or run_pytest(learner_files, emit, plugins)
     emit({"results": doc})
     results.close()
-    # Learner code may leave threads behind; they must not keep us alive.
-    os._exit(0)
+
+
+def run_batch(header, data, plugins):
+    """Run several jobs one after another, each in a child forked from this
+    warmed-up process, with /work and /tmp emptied in between. For each job,
+    one line on standard output: what its child wrote to its standard output
+    and error (base64, capped as drill caps a sandbox's), how it ended, and
+    how long it took. The jobs share the sandbox, so drill sends a batch
+    only of code it trusts alike: an exercise bank's own solutions."""
+    records = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    caps = (int(header.get("stdout_limit", 4 << 20)), int(header.get("stderr_limit", 1 << 20)))
+    offset = 0
+    for i, entry in enumerate(header["jobs"]):
+        size = int(entry["size"])
+        archive = data[offset:offset + size]
+        offset += size
+        record = run_child(entry["job"], archive, plugins, caps)
+        record["job"] = i
+        records.write(json.dumps(record) + "\n")
+        records.flush()
+    records.close()
+
+
+def run_child(job, archive, plugins, caps):
+    for d in (WORK, "/tmp"):
+        empty(d)
+    oom_before = oom_kills()
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.setpgid(0, 0)
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            for fd in (out_r, out_w, err_r, err_w):
+                os.close(fd)
+            run_job(job, archive, plugins)
+            code = 0
+        except BaseException:  # noqa: BLE001 - reported as the child's own failure
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    try:
+        # Also here, so that the group exists before the parent may kill it.
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    os.close(out_w)
+    os.close(err_w)
+    limit = float(job.get("time_limit_seconds") or 60)
+    streams, status, timed_out, exceeded = collect(pid, {out_r: caps[0], err_r: caps[1]}, start + limit)
+    duration = time.monotonic() - start
+    oom = oom_kills()
+    killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    if oom is not None and oom_before is not None:
+        oom_killed = oom > oom_before
+    else:
+        # Without the counter: a SIGKILL that the harness did not send is the
+        # kernel's, and in a sandbox with this little memory, the OOM killer.
+        oom_killed = killed and not (timed_out or exceeded)
+    if os.WIFSIGNALED(status):
+        exit_code = 128 + os.WTERMSIG(status)
+    else:
+        exit_code = os.WEXITSTATUS(status)
+    return {
+        "exit_code": exit_code,
+        "timed_out": timed_out,
+        "oom_killed": oom_killed,
+        "output_exceeded": exceeded,
+        "duration_ms": round(duration * 1000, 3),
+        "stdout": base64.b64encode(bytes(streams[out_r])).decode("ascii"),
+        "stderr": base64.b64encode(bytes(streams[err_r])).decode("ascii"),
+    }
+
+
+def collect(pid, caps, deadline):
+    """Read the child's output until it has exited and its pipes are closed,
+    killing its process group at the deadline or when it prints more than
+    the caps allow. Returns the output by pipe, the wait status, and whether
+    it timed out or printed too much."""
+    bufs = {fd: bytearray() for fd in caps}
+    sel = selectors.DefaultSelector()
+    for fd in caps:
+        sel.register(fd, selectors.EVENT_READ)
+    pidfd = os.pidfd_open(pid)
+    sel.register(pidfd, selectors.EVENT_READ)
+    status = None
+    timed_out = exceeded = False
+    drain_until = None
+
+    def kill():
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+    while True:
+        now = time.monotonic()
+        if status is None and now >= deadline and not timed_out:
+            timed_out = True
+            kill()
+        if status is not None and (len(sel.get_map()) == 0 or now >= drain_until):
+            break
+        wait = None
+        if status is None and not timed_out:
+            wait = max(0.0, deadline - now)
+        elif drain_until is not None:
+            wait = max(0.0, drain_until - now)
+        for key, _ in sel.select(wait):
+            fd = key.fd
+            if fd == pidfd:
+                sel.unregister(pidfd)
+                os.close(pidfd)
+                _, status = os.waitpid(pid, 0)
+                # What the child left running goes with it; its pipes then
+                # close, or are given up on a moment later.
+                kill()
+                drain_until = time.monotonic() + 0.5
+                continue
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                sel.unregister(fd)
+                os.close(fd)
+                continue
+            buf = bufs[fd]
+            room = caps[fd] - len(buf)
+            buf += chunk[:max(room, 0)]
+            if len(chunk) > room and not exceeded:
+                exceeded = True
+                kill()
+    for key in list(sel.get_map().values()):
+        os.close(key.fd)
+    sel.close()
+    return bufs, status, timed_out, exceeded
+
+
+def oom_kills():
+    """How many processes the OOM killer has killed in this sandbox, or None
+    if the cgroup does not say."""
+    for path in ("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"):
+        try:
+            with open(path) as f:
+                for line in f:
+                    name, _, value = line.partition(" ")
+                    if name == "oom_kill":
+                        return int(value)
+        except OSError:
+            continue
+    return None
+
+
+def empty(directory):
+    """Remove what a job left in directory (a tmpfs of the sandbox's)."""
+    try:
+        entries = os.listdir(directory)
+    except OSError:
+        return
+    for name in entries:
+        p = os.path.join(directory, name)
+        if os.path.isdir(p) and not os.path.islink(p):
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            try:
+                os.unlink(p)
+            except OSError:
+                pass
+
+
+# What most jobs import beyond pytest, loaded before the job comes. Django's
+# share is what imports without settings (models need the job's settings);
+# for the Django REST framework, which few jobs use, importing costs more
+# than it saves.
+WARM_MODULES = ("sqlite3", "pdb", "xml.etree.ElementTree")
+WARM_DJANGO_MODULES = (
+    "django.test",
+    "django.db.backends.sqlite3.base",
+    "django.db.backends.sqlite3.schema",
+    "django.db.backends.sqlite3.creation",
+    "django.db.backends.sqlite3.introspection",
+    "django.db.backends.sqlite3.client",
+    "django.db.migrations.executor",
+    "django.db.migrations.autodetector",
+    "django.db.migrations.questioner",
+    "django.core.management.commands.migrate",
+    "django.core.management.commands.createcachetable",
+    "django.contrib.auth.apps",
+    "django.contrib.auth.hashers",
+    "django.contrib.auth.password_validation",
+    "django.contrib.auth.validators",
+    "django.contrib.auth.checks",
+    "django.contrib.auth.management",
+    "django.contrib.contenttypes.apps",
+    "django.contrib.contenttypes.management",
+    "django.contrib.sessions.apps",
+    "django.contrib.sessions.backends.db",
+    "django.contrib.sessions.middleware",
+    "django.contrib.messages.api",
+    "django.contrib.staticfiles.storage",
+    "django.core.cache.backends.locmem",
+    "django.core.cache.backends.db",
+    "django.core.serializers.json",
+    "django.core.serializers.jsonl",
+    "django.core.serializers.xml_serializer",
+    "django.middleware.common",
+    "django.middleware.csrf",
+    "django.middleware.security",
+    "django.middleware.clickjacking",
+    "django.middleware.cache",
+    "django.shortcuts",
+    "django.views.decorators.csrf",
+    "django.views.decorators.http",
+    "django.views.decorators.cache",
+    "django.template.loaders.app_directories",
+    "django.template.loaders.cached",
+    "django.template.loaders.filesystem",
+    "django.templatetags.cache",
+    "django.templatetags.l10n",
+    "django.templatetags.tz",
+    "django.template.context_processors",
+)
 
 
 def warm_up():
-    """Import what every run needs, and name the pytest plugins to load:
-    pytest is told not to scan every installed package for plugins, which
-    costs more than the tests of a small exercise."""
+    """Import what jobs need, and name the pytest plugins to load: pytest is
+    told not to scan every installed package for plugins, which costs more
+    than the tests of a small exercise. Returns the plugins and the modules
+    that could not be imported."""
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     plugins = []
     for module in ("pytest_subtests.plugin", "pytest_django.plugin"):
@@ -81,17 +329,21 @@ def warm_up():
         except ImportError:
             continue
         plugins.append(module)
-    try:
-        import django.test  # noqa: F401 - imported ahead of the job
-    except ImportError:
-        pass
-    return plugins
+    import _pytest.config
+
+    modules = ["_pytest." + name for name in _pytest.config.default_plugins] + list(WARM_MODULES)
+    if importlib.util.find_spec("django") is not None:
+        modules += WARM_DJANGO_MODULES
+    missing = []
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - a module not loaded now is loaded by the job
+            missing.append(module)
+    return plugins, missing
 
 
-def unpack(stream, dest):
-    data = stream.read(MAX_JOB_BYTES + 1)
-    if len(data) > MAX_JOB_BYTES:
-        raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
+def unpack(data, dest):
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(dest, filter="data")
 

@@ -1,0 +1,132 @@
+package sandbox
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testJob is a python job whose only file is a test module.
+func testJob(limit time.Duration, test string) Job {
+	return Job{
+		Runtime:   "python",
+		Files:     []File{{Path: "tests/test_it.py", Data: []byte(test)}},
+		Header:    []byte(fmt.Sprintf(`{"learner_files": [], "time_limit_seconds": %d}`, int(limit.Seconds()))),
+		TimeLimit: limit,
+	}
+}
+
+// Each job of a batch ends its own way and gets its own outcome; what one
+// job leaves behind (files, processes) is gone before the next starts.
+func TestDockerBatch(t *testing.T) {
+	d := newDocker(t)
+	const limit = 3 * time.Second
+	cases := []struct {
+		name, test string
+		check      func(t *testing.T, out Outcome)
+	}{
+		{"pass", "def test_ok():\n    assert 1 + 1 == 2\n", wantStatus("pass")},
+		{"fail", "def test_no():\n    assert 1 + 1 == 3\n", wantStatus("fail")},
+		{"leave files and a process behind", `import os, subprocess
+def test_leave():
+    open("/work/left-behind", "w").write("x")
+    open("/tmp/left-behind", "w").write("x")
+    subprocess.Popen(["sleep", "600"], start_new_session=False)
+`, wantStatus("pass")},
+		{"nothing left by the job before", `import os
+def test_clean_work():
+    assert not os.path.exists("/work/left-behind")
+    assert not os.path.exists("/tmp/left-behind")
+def test_no_sleeper():
+    names = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                names.append(open("/proc/%s/comm" % pid).read().strip())
+            except OSError:
+                pass
+    assert "sleep" not in names
+`, wantStatus("pass")},
+		{"endless loop", "def test_loop():\n    while True:\n        pass\n", func(t *testing.T, out Outcome) {
+			if !out.TimedOut {
+				t.Errorf("not timed out: %+v", out)
+			}
+			if out.Duration < limit || out.Duration > limit+time.Second {
+				t.Errorf("killed after %s, limit %s", out.Duration, limit)
+			}
+			if !strings.Contains(string(out.Stdout), `"start": "test_loop"`) {
+				t.Errorf("the loop's test was not announced: %q", out.Stdout)
+			}
+		}},
+		{"memory", "def test_hog():\n    blocks = [bytearray(64 << 20) for _ in range(16)]\n", func(t *testing.T, out Outcome) {
+			if !out.OOMKilled {
+				t.Errorf("not reported as out of memory: exit %d, %+v", out.ExitCode, out)
+			}
+		}},
+		// pytest captures what a test writes to fds 1 and 2; this writes to
+		// the pipes behind them, as the harness set them up.
+		{"flood", `import os
+def test_flood():
+    pipes = [fd for fd in range(3, 64) if os.path.exists("/proc/self/fd/%d" % fd) and os.readlink("/proc/self/fd/%d" % fd).startswith("pipe:")]
+    while True:
+        for fd in pipes:
+            try:
+                os.write(fd, b"y" * 65536)
+            except OSError:
+                pass
+`, func(t *testing.T, out Outcome) {
+			if !out.OutputExceeded || len(out.Stderr) > DefaultLimits.Stderr || len(out.Stdout) > DefaultLimits.Stdout {
+				t.Errorf("output_exceeded %v, %d bytes of stdout and %d of stderr kept", out.OutputExceeded, len(out.Stdout), len(out.Stderr))
+			}
+		}},
+		{"early exit", "import os\ndef test_exit():\n    os._exit(3)\n", func(t *testing.T, out Outcome) {
+			if out.ExitCode != 3 || strings.Contains(string(out.Stdout), `"results"`) {
+				t.Errorf("exit code %d, stdout %q", out.ExitCode, out.Stdout)
+			}
+		}},
+		{"pass after all that", "def test_ok():\n    assert True\n", wantStatus("pass")},
+	}
+	jobs := make([]Job, len(cases))
+	for i, c := range cases {
+		jobs[i] = testJob(limit, c.test)
+	}
+	outs, err := d.RunBatch(context.Background(), jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) { c.check(t, outs[i]) })
+	}
+}
+
+// A job that kills the harness ends the batch's sandbox; every job still
+// gets an outcome of its own, the rest from sandboxes of their own. (On its
+// own, the killer kills the sandbox's watchdog, and reports nothing.)
+func TestDockerBatchHarnessKilled(t *testing.T) {
+	d := newDocker(t)
+	jobs := []Job{
+		testJob(5*time.Second, "def test_ok():\n    assert True\n"),
+		testJob(5*time.Second, "import os, signal\ndef test_kill():\n    os.kill(os.getppid(), signal.SIGKILL)\n"),
+		testJob(5*time.Second, "def test_no():\n    assert False\n"),
+	}
+	outs, err := d.RunBatch(context.Background(), jobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantStatus("pass")(t, outs[0])
+	if strings.Contains(string(outs[1].Stdout), `"results"`) {
+		t.Errorf("the killer reported results: %q", outs[1].Stdout)
+	}
+	wantStatus("fail")(t, outs[2])
+}
+
+func wantStatus(want string) func(t *testing.T, out Outcome) {
+	return func(t *testing.T, out Outcome) {
+		t.Helper()
+		if status, failed := docStatus(t, out); status != want {
+			t.Errorf("status %s, want %s: %v\n%s", status, want, failed, out.Stderr)
+		}
+	}
+}
