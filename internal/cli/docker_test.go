@@ -240,11 +240,24 @@ func TestDockerSandboxIsLockedDown(t *testing.T) {
 			c := requireDocker(t)
 			t.Setenv("DRILL_SPARE_TTL", ttl)
 			bankDir, _ := filepath.Abs("testdata/bank")
-			// validate runs three jobs: with spares on, the later ones run
-			// in spares.
+			// validate runs the exercise's three jobs as a batch, in
+			// children of the harness; with spares on, in a spare.
 			r := drill(t, t.TempDir(), "--bank", bankDir, "validate", "--jobs", "1", "basics/sandbox")
 			expect(t, r, 0, "ok   basics/sandbox", "1 exercises: 1 valid, 0 invalid")
 			noSandboxLeft(t, c, r.pid)
+			// A check runs one job as the harness itself, twice: with spares
+			// on, the second in the spare the first left.
+			ex := filepath.Join(newWorkspace(t), "01-basics/03-sandbox")
+			probe, err := os.ReadFile(filepath.Join(bankDir, "01-basics/03-sandbox/solution/probe.py"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(ex, "probe.py"), string(probe))
+			for range 2 {
+				r = drill(t, ex, "check")
+				expect(t, r, 0, "6 passed, 0 failed")
+				noSandboxLeft(t, c, r.pid)
+			}
 		})
 	}
 }

@@ -142,20 +142,26 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	prog := &progress{w: a.Streams.Out, tty: a.Streams.OutTTY && !opts.json, total: len(exs)}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(opts.jobs)
-	for i, ex := range exs {
+	for _, chunk := range chunkExercises(exs, opts.jobs) {
 		g.Go(func() error {
-			prog.start(ex.ID)
-			v, err := validateExercise(gctx, runner, b, ex)
+			for _, i := range chunk {
+				prog.start(exs[i].ID)
+			}
+			vs, err := validateExercises(gctx, runner, b, pick(exs, chunk))
 			if err != nil {
-				prog.finish(ex.ID, "")
+				for _, i := range chunk {
+					prog.finish(exs[i].ID, "")
+				}
 				return err
 			}
-			results[i] = v
-			line := ""
-			if !opts.json {
-				line = validationText(v)
+			for k, i := range chunk {
+				results[i] = vs[k]
+				line := ""
+				if !opts.json {
+					line = validationText(vs[k])
+				}
+				prog.finish(exs[i].ID, line)
 			}
-			prog.finish(ex.ID, line)
 			return nil
 		})
 	}
@@ -273,39 +279,81 @@ func writeJUnit(file string, results []*validation, loadProblems []error) error 
 	return nil
 }
 
-// validateExercise checks the exercise's files, then runs the starter,
-// the solution and each known-wrong solution. Only a sandbox that cannot
-// run is an error; what is wrong with the exercise is a problem.
-func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.Exercise) (*validation, error) {
-	v := &validation{Exercise: ex.ID}
-	starter, err := b.Starter(ex)
-	if err != nil {
-		return nil, err
-	}
-	solution, err := b.Solution(ex)
-	if err != nil {
-		return nil, err
-	}
-	v.Problems, v.Warnings, err = lintExercise(b, ex, solution)
-	if err != nil {
-		return nil, err
-	}
+// maxChunk is the most exercises validate runs in one sandbox. A sandbox
+// costs about as much to start as a Django exercise's runs; more in one
+// would leave a core idle at the end while the last sandbox finishes.
+const maxChunk = 5
 
-	// The starter, the solution and the known-wrong solutions are the
-	// bank's own code: they may share one sandbox.
-	sets := []map[string][]byte{learnerFiles(ex, starter), learnerFiles(ex, solution)}
-	for _, name := range ex.Wrong {
-		files, err := b.WrongSolution(ex, name)
+// chunkExercises splits the exercises, by index, into runs of consecutive
+// exercises of one runtime, each to be validated in a sandbox of its own:
+// small enough that the jobs sandboxes at a time have several each.
+func chunkExercises(exs []*bank.Exercise, jobs int) [][]int {
+	size := min(max((len(exs)+4*jobs-1)/(4*jobs), 1), maxChunk)
+	var chunks [][]int
+	for i, ex := range exs {
+		n := len(chunks)
+		if n == 0 || len(chunks[n-1]) == size || exs[chunks[n-1][0]].Runtime != ex.Runtime {
+			chunks = append(chunks, nil)
+			n++
+		}
+		chunks[n-1] = append(chunks[n-1], i)
+	}
+	return chunks
+}
+
+func pick(exs []*bank.Exercise, indices []int) []*bank.Exercise {
+	out := make([]*bank.Exercise, len(indices))
+	for k, i := range indices {
+		out[k] = exs[i]
+	}
+	return out
+}
+
+// validateExercises checks each exercise's files, then runs its starter,
+// its solution and each known-wrong solution: the bank's own code, trusted
+// alike, so all of them in one sandbox. Only a sandbox that cannot run is
+// an error; what is wrong with an exercise is a problem.
+func validateExercises(ctx context.Context, runner Runner, b *bank.Bank, exs []*bank.Exercise) ([]*validation, error) {
+	vs := make([]*validation, len(exs))
+	var trials []grade.Trial
+	for i, ex := range exs {
+		vs[i] = &validation{Exercise: ex.ID}
+		starter, err := b.Starter(ex)
 		if err != nil {
 			return nil, err
 		}
-		sets = append(sets, learnerFiles(ex, files))
+		solution, err := b.Solution(ex)
+		if err != nil {
+			return nil, err
+		}
+		vs[i].Problems, vs[i].Warnings, err = lintExercise(b, ex, solution)
+		if err != nil {
+			return nil, err
+		}
+		trials = append(trials, grade.Trial{Exercise: ex, Files: learnerFiles(ex, starter)}, grade.Trial{Exercise: ex, Files: learnerFiles(ex, solution)})
+		for _, name := range ex.Wrong {
+			files, err := b.WrongSolution(ex, name)
+			if err != nil {
+				return nil, err
+			}
+			trials = append(trials, grade.Trial{Exercise: ex, Files: learnerFiles(ex, files)})
+		}
 	}
-	results, err := grade.GradeTrusted(ctx, runner, b, ex, sets)
+	results, err := grade.GradeTrusted(ctx, runner, b, trials)
 	if err != nil {
 		return nil, err
 	}
+	for i, ex := range exs {
+		n := 2 + len(ex.Wrong)
+		judge(vs[i], ex, results[:n])
+		results = results[n:]
+	}
+	return vs, nil
+}
 
+// judge records what the exercise's starter, solution and known-wrong
+// solutions (results, in that order) say about it.
+func judge(v *validation, ex *bank.Exercise, results []*grade.Result) {
 	v.Starter, v.Solution = results[0], results[1]
 	switch v.Starter.Status {
 	case grade.Pass:
@@ -339,7 +387,6 @@ func validateExercise(ctx context.Context, runner Runner, b *bank.Bank, ex *bank
 		}
 	}
 	v.OK = len(v.Problems) == 0
-	return v, nil
 }
 
 // exerciseEntries are what an exercise directory holds; anything else is

@@ -38,47 +38,72 @@ func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Ex
 	return interpret(ex, out, expected), nil
 }
 
-// GradeTrusted grades several sets of files for the exercise, each as Grade
-// grades one, in one sandbox when the runner can (a sandbox.BatchRunner),
-// which saves a sandbox's start-up per set. The sets share that sandbox, so
-// they must be trusted alike: the bank's own starter and solutions, never
-// a learner's files.
-func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Exercise, sets []map[string][]byte) ([]*Result, error) {
-	results := make([]*Result, len(sets))
-	var jobs []sandbox.Job
-	var expected [][]string
-	var which []int
-	for i, files := range sets {
-		if r := refusal(ex, files); r != nil {
+// A Trial is a set of files to grade for an exercise: a map from each of
+// the exercise's editable files to its content, as Grade takes them.
+type Trial struct {
+	Exercise *bank.Exercise
+	Files    map[string][]byte
+}
+
+// GradeTrusted grades each trial as Grade would, but those of one runtime
+// in one sandbox when the runner can (a sandbox.BatchRunner), which saves a
+// sandbox's start-up per trial. The trials share that sandbox, so they must
+// be trusted alike: the bank's own starters and solutions, never a
+// learner's files.
+func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, trials []Trial) ([]*Result, error) {
+	results := make([]*Result, len(trials))
+	// The jobs of each runtime, in the order of the trials.
+	type pending struct {
+		jobs     []sandbox.Job
+		expected [][]string
+		which    []int
+	}
+	byRuntime := map[string]*pending{}
+	var runtimes []string
+	for i, t := range trials {
+		if r := refusal(t.Exercise, t.Files); r != nil {
 			results[i] = r
 			continue
 		}
-		job, exp, err := buildJob(b, ex, files)
+		job, exp, err := buildJob(b, t.Exercise, t.Files)
 		if err != nil {
 			return nil, err
 		}
-		jobs, expected, which = append(jobs, job), append(expected, exp), append(which, i)
+		p := byRuntime[job.Runtime]
+		if p == nil {
+			p = &pending{}
+			byRuntime[job.Runtime] = p
+			runtimes = append(runtimes, job.Runtime)
+		}
+		p.jobs, p.expected, p.which = append(p.jobs, job), append(p.expected, exp), append(p.which, i)
 	}
-	var outs []sandbox.Outcome
-	var err error
-	if br, ok := runner.(sandbox.BatchRunner); ok && len(jobs) > 1 {
-		outs, err = br.RunBatch(ctx, jobs)
-	} else {
-		for _, job := range jobs {
-			var out sandbox.Outcome
-			if out, err = runner.Run(ctx, job); err != nil {
-				break
-			}
-			outs = append(outs, out)
+	for _, rt := range runtimes {
+		p := byRuntime[rt]
+		outs, err := runAll(ctx, runner, p.jobs)
+		if err != nil {
+			return nil, fmt.Errorf("grade %s: %w", trials[p.which[0]].Exercise.ID, err)
+		}
+		for k, out := range outs {
+			ex := trials[p.which[k]].Exercise
+			results[p.which[k]] = interpret(ex, out, p.expected[k])
 		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
-	}
-	for k, out := range outs {
-		results[which[k]] = interpret(ex, out, expected[k])
-	}
 	return results, nil
+}
+
+// runAll runs jobs of one runtime, as a batch if the runner can.
+func runAll(ctx context.Context, runner sandbox.Runner, jobs []sandbox.Job) ([]sandbox.Outcome, error) {
+	if br, ok := runner.(sandbox.BatchRunner); ok && len(jobs) > 1 {
+		return br.RunBatch(ctx, jobs)
+	}
+	outs := make([]sandbox.Outcome, len(jobs))
+	for i, job := range jobs {
+		var err error
+		if outs[i], err = runner.Run(ctx, job); err != nil {
+			return nil, err
+		}
+	}
+	return outs, nil
 }
 
 // refusal is the Result for learner files that cannot be graded at all, or

@@ -43,6 +43,10 @@ type Docker struct {
 	// pending counts work that outlives a Run (removing its sandbox,
 	// preparing a spare); Close waits for it.
 	pending sync.WaitGroup
+	spareMu sync.Mutex
+	// making holds, by image, a channel closed when the spare this drill
+	// is making is started (or has failed).
+	making map[string]chan struct{}
 }
 
 // NewDocker connects to the engine the environment names, as the docker
@@ -69,7 +73,7 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		c.Close()
 		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
-	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits}, nil
+	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, making: map[string]chan struct{}{}}, nil
 }
 
 // BuildImages makes sure the runtimes' images exist, building the missing

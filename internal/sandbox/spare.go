@@ -44,17 +44,31 @@ func spareTTL() time.Duration {
 	return DefaultSpareTTL
 }
 
-// prepareSpare starts a spare for image in the background; Close waits
-// for it. A spare that cannot be made is no loss: the next job creates
-// its sandbox as usual.
+// prepareSpare starts a spare for image in the background, unless this
+// drill is making one already; Close waits for it. A spare that cannot be
+// made is no loss: the next job creates its sandbox as usual.
 func (d *Docker) prepareSpare(image string) {
 	ttl := spareTTL()
 	if ttl <= 0 {
 		return
 	}
+	d.spareMu.Lock()
+	if d.making[image] != nil {
+		d.spareMu.Unlock()
+		return
+	}
+	made := make(chan struct{})
+	d.making[image] = made
+	d.spareMu.Unlock()
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
+		defer func() {
+			d.spareMu.Lock()
+			delete(d.making, image)
+			d.spareMu.Unlock()
+			close(made)
+		}()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		cfg := d.containerConfig(image, ttl+maxJobTime)
@@ -75,13 +89,24 @@ func (d *Docker) prepareSpare(image string) {
 	}()
 }
 
-// takeSpare claims a spare running image that will outlive a job of this
-// time limit, and returns its id, or "" if there is none. Claiming renames
-// it, under a lock that every drill on this host takes, so that no spare
-// is claimed twice.
+// takeSpare claims an unexpired spare running image that will outlive a
+// job of this time limit, and returns its id, or "" if there is none. A spare this drill
+// is still making is waited for: it is further along than a new sandbox
+// would be. Claiming renames the spare, under a lock that every drill on
+// this host takes, so that no spare is claimed twice.
 func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duration) string {
 	if spareTTL() <= 0 {
 		return ""
+	}
+	d.spareMu.Lock()
+	made := d.making[image]
+	d.spareMu.Unlock()
+	if made != nil {
+		select {
+		case <-made:
+		case <-ctx.Done():
+			return ""
+		}
 	}
 	unlock, err := lockSpares()
 	if err != nil {
@@ -95,8 +120,11 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 		return ""
 	}
 	for _, c := range list.Items {
+		// A spare is not used once expired, nor for a job that would
+		// outlast its watchdog (maxJobTime past its expiry).
 		expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
-		if err != nil || time.Until(time.Unix(expires, 0)) < limit || c.State != container.StateRunning {
+		left := time.Until(time.Unix(expires, 0))
+		if err != nil || left <= 0 || left+maxJobTime < limit || c.State != container.StateRunning {
 			continue
 		}
 		host, _ := os.Hostname()

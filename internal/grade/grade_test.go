@@ -1,0 +1,142 @@
+package grade
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/sandbox"
+)
+
+// twoRuntimes is a bank with an exercise in each runtime.
+func twoRuntimes(t *testing.T) *bank.Bank {
+	t.Helper()
+	fsys := fstest.MapFS{"01-s/section.toml": {Data: []byte(`title = "S"`)}}
+	for _, rt := range []string{"python", "django"} {
+		dir := "01-s/0" + map[string]string{"python": "1", "django": "2"}[rt] + "-" + rt
+		fsys[dir+"/exercise.toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(`format = 1
+title = "T"
+runtime = %q
+difficulty = "easy"
+time_limit = "3s"
+files = ["a.py"]
+hints = ["one", "two"]
+`, rt))}
+		fsys[dir+"/README.md"] = &fstest.MapFile{Data: []byte("# T")}
+		fsys[dir+"/starter/a.py"] = &fstest.MapFile{Data: []byte("x = 0\n")}
+		fsys[dir+"/solution/a.py"] = &fstest.MapFile{Data: []byte("x = 1\n")}
+		fsys[dir+"/wrong/two/a.py"] = &fstest.MapFile{Data: []byte("x = 2\n")}
+		fsys[dir+"/tests/test_a.py"] = &fstest.MapFile{Data: []byte("def test_x(): pass\n")}
+	}
+	b, err := bank.Load(fsys, bank.Options{Runtimes: []string{"python", "django"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// batcher records how it was asked to run jobs, and answers each with a
+// passing document whose test is named after the learner's a.py.
+type batcher struct {
+	batches [][]string // each call: the a.py of each job
+	single  int
+}
+
+func name(job sandbox.Job) string {
+	for _, f := range job.Files {
+		if f.Path == "a.py" {
+			return strings.TrimSpace(string(f.Data))
+		}
+	}
+	return "?"
+}
+
+func outcome(job sandbox.Job) sandbox.Outcome {
+	doc := `{"start": "test_x"}` + "\n" + `{"results": {"version": 1, "status": "pass", "tests": [{"name": "test_x", "file": "tests/test_a.py", "status": "pass", "message": "` + name(job) + `"}]}}` + "\n"
+	return sandbox.Outcome{Stdout: []byte(doc)}
+}
+
+func (r *batcher) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, error) {
+	r.single++
+	return outcome(job), nil
+}
+
+func (r *batcher) RunBatch(ctx context.Context, jobs []sandbox.Job) ([]sandbox.Outcome, error) {
+	var names []string
+	var outs []sandbox.Outcome
+	for _, job := range jobs {
+		names = append(names, job.Runtime+":"+name(job))
+		outs = append(outs, outcome(job))
+	}
+	r.batches = append(r.batches, names)
+	return outs, nil
+}
+
+// onlyRun is a runner that cannot batch.
+type onlyRun struct{ single int }
+
+func (r *onlyRun) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, error) {
+	r.single++
+	return outcome(job), nil
+}
+
+func TestGradeTrusted(t *testing.T) {
+	b := twoRuntimes(t)
+	py, err := b.Exercise("s/python")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dj, err := b.Exercise("s/django")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := func(s string) map[string][]byte { return map[string][]byte{"a.py": []byte(s)} }
+	trials := []Trial{
+		{py, file("x = 0")},
+		{dj, file("x = 10")},
+		{py, map[string][]byte{}}, // a.py missing: refused, never run
+		{py, file("x = 1")},
+		{dj, file("x = 11")},
+		{py, map[string][]byte{"a.py": make([]byte, MaxLearnerFile+1)}},
+	}
+	check := func(t *testing.T, results []*Result) {
+		t.Helper()
+		want := []string{"pass x = 0", "pass x = 10", "error missing_file", "pass x = 1", "pass x = 11", "error too_large"}
+		for i, r := range results {
+			got := string(r.Status) + " " + r.ErrorKind
+			if r.Status == Pass {
+				got = "pass " + r.Tests[0].Message
+			}
+			if got != want[i] || r.Exercise != trials[i].Exercise.ID {
+				t.Errorf("trial %d: %q of %s, want %q", i, got, r.Exercise, want[i])
+			}
+		}
+	}
+
+	t.Run("batches by runtime", func(t *testing.T) {
+		r := &batcher{}
+		results, err := GradeTrusted(context.Background(), r, b, trials)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, results)
+		want := "[[python:x = 0 python:x = 1] [django:x = 10 django:x = 11]]"
+		if got := fmt.Sprint(r.batches); got != want || r.single != 0 {
+			t.Errorf("batches %s and %d single runs, want %s", got, r.single, want)
+		}
+	})
+	t.Run("one at a time without batches", func(t *testing.T) {
+		r := &onlyRun{}
+		results, err := GradeTrusted(context.Background(), r, b, trials)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, results)
+		if r.single != 4 {
+			t.Errorf("%d runs, want 4", r.single)
+		}
+	})
+}
