@@ -2,7 +2,7 @@
 #   make setup   build bin/drill and the sandbox images (the main job)
 #   make test    vet and the whole test suite; the Docker tests build the
 #                images they need (and skip, saying so, where there is no engine)
-.PHONY: setup test drill images debootstrap
+.PHONY: setup test bench drill images debootstrap bench-tools
 
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -30,3 +30,17 @@ test: drill debootstrap
 	@# The checks above leave spare sandboxes ready; they expire by
 	@# themselves, but a test run should leave nothing behind.
 	@bin/drill clean >/dev/null 2>&1 || true
+
+# The benchmarks. The floor they compare drill with is pytest and Django on
+# the host, from Debian's packages, which this installs (with tmux and GNU
+# time) when root on Debian or Ubuntu. BENCH_ARGS: e.g. --runs 5.
+bench: setup bench-tools
+	/usr/bin/python3 bench/bench.py $(BENCH_ARGS)
+
+bench-tools:
+	@if ! { /usr/bin/python3 -c "import pytest, pytest_django, django" && command -v tmux && test -x /usr/bin/time; } >/dev/null 2>&1 \
+		&& command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing the benchmarks' tools (python3-pytest, python3-pytest-django, python3-django, tmux, time)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			python3-pytest python3-pytest-django python3-django tmux time >/dev/null; \
+	fi

@@ -45,6 +45,11 @@ tests; then, in the sandbox, its starter runs and fails, its reference
 solution passes every test well within the time limit, and each known-wrong
 solution (wrong/NAME/) runs and fails.
 
+--jobs N runs N sandboxes at a time, each validating a few exercises of one
+runtime: their starters and solutions, the bank's own code, run one after
+another in one sandbox, each in a fresh process. (A learner's code always
+gets a sandbox of its own.)
+
 On a terminal a status line shows the exercises being checked; elsewhere
 (CI) each exercise is one plain line as it finishes. --junit FILE also
 writes a JUnit XML report, one test case per exercise, for CI systems.
@@ -62,7 +67,7 @@ Exit status: 0 all valid, 1 some exercise is not, 3 the sandbox could not run.`,
 			return runValidate(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "validate `N` exercises at a time")
+	cmd.Flags().IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "run `N` sandboxes at a time")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the findings as JSON")
 	cmd.Flags().StringVar(&opts.junit, "junit", "", "also write the findings as a JUnit XML report to `FILE`")
 	return cmd
