@@ -123,7 +123,6 @@ def run_child(job, archive, plugins, caps):
     if pid == 0:
         code = 1
         try:
-            os.setpgid(0, 0)
             os.dup2(out_w, 1)
             os.dup2(err_w, 2)
             for fd in (out_r, out_w, err_r, err_w):
@@ -136,11 +135,6 @@ def run_child(job, archive, plugins, caps):
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-    try:
-        # Also here, so that the group exists before the parent may kill it.
-        os.setpgid(pid, pid)
-    except OSError:
-        pass
     os.close(out_w)
     os.close(err_w)
     limit = float(job.get("time_limit_seconds") or 60)
@@ -171,8 +165,8 @@ def run_child(job, archive, plugins, caps):
 
 def collect(pid, caps, deadline):
     """Read the child's output until it has exited and its pipes are closed,
-    killing its process group at the deadline or when it prints more than
-    the caps allow. Returns the output by pipe, the wait status, and whether
+    killing it at the deadline or when it prints more than the caps allow.
+    Returns the output by pipe, the wait status, and whether
     it timed out or printed too much."""
     bufs = {fd: bytearray() for fd in caps}
     sel = selectors.DefaultSelector()
@@ -184,17 +178,11 @@ def collect(pid, caps, deadline):
     timed_out = exceeded = False
     drain_until = None
 
-    def kill():
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except OSError:
-            pass
-
     while True:
         now = time.monotonic()
         if status is None and now >= deadline and not timed_out:
             timed_out = True
-            kill()
+            kill_others()
         if status is not None and (len(sel.get_map()) == 0 or now >= drain_until):
             break
         wait = None
@@ -208,9 +196,9 @@ def collect(pid, caps, deadline):
                 sel.unregister(pidfd)
                 os.close(pidfd)
                 _, status = os.waitpid(pid, 0)
-                # What the child left running goes with it; its pipes then
-                # close, or are given up on a moment later.
-                kill()
+                # What the child left running goes with it, and with that
+                # the last holders of its pipes.
+                kill_others()
                 drain_until = time.monotonic() + 0.5
                 continue
             chunk = os.read(fd, 1 << 16)
@@ -223,11 +211,24 @@ def collect(pid, caps, deadline):
             buf += chunk[:max(room, 0)]
             if len(chunk) > room and not exceeded:
                 exceeded = True
-                kill()
+                kill_others()
     for key in list(sel.get_map().values()):
         os.close(key.fd)
     sel.close()
     return bufs, status, timed_out, exceeded
+
+
+def kill_others():
+    """Kill every process in the sandbox but the harness and those above it
+    (the watchdog, the init): the job's, wherever they went (a new session,
+    a daemon's double fork)."""
+    keep = {1, os.getpid(), os.getppid()}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and int(name) not in keep:
+            try:
+                os.kill(int(name), signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def oom_kills():
