@@ -102,8 +102,12 @@ func TestGradeTrusted(t *testing.T) {
 		{dj, file("x = 11")},
 		{py, map[string][]byte{"a.py": make([]byte, MaxLearnerFile+1)}},
 	}
-	check := func(t *testing.T, results []*Result) {
-		t.Helper()
+	batches, single := &batcher{}, &onlyRun{}
+	for _, runner := range []sandbox.Runner{batches, single} {
+		results, err := GradeTrusted(context.Background(), runner, b, trials)
+		if err != nil {
+			t.Fatal(err)
+		}
 		want := []string{"pass x = 0", "pass x = 10", "error missing_file", "pass x = 1", "pass x = 11", "error too_large"}
 		for i, r := range results {
 			got := string(r.Status) + " " + r.ErrorKind
@@ -111,32 +115,17 @@ func TestGradeTrusted(t *testing.T) {
 				got = "pass " + r.Tests[0].Message
 			}
 			if got != want[i] || r.Exercise != trials[i].Exercise.ID {
-				t.Errorf("trial %d: %q of %s, want %q", i, got, r.Exercise, want[i])
+				t.Errorf("%T, trial %d: %q of %s, want %q", runner, i, got, r.Exercise, want[i])
 			}
 		}
 	}
-
-	t.Run("batches by runtime", func(t *testing.T) {
-		r := &batcher{}
-		results, err := GradeTrusted(context.Background(), r, b, trials)
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(t, results)
-		want := "[[python:x = 0 python:x = 1] [django:x = 10 django:x = 11]]"
-		if got := fmt.Sprint(r.batches); got != want || r.single != 0 {
-			t.Errorf("batches %s and %d single runs, want %s", got, r.single, want)
-		}
-	})
-	t.Run("one at a time without batches", func(t *testing.T) {
-		r := &onlyRun{}
-		results, err := GradeTrusted(context.Background(), r, b, trials)
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(t, results)
-		if r.single != 4 {
-			t.Errorf("%d runs, want 4", r.single)
-		}
-	})
+	// A runner that can batch gets one batch per runtime; one that cannot,
+	// each job on its own. Refused trials never reach either.
+	want := "[[python:x = 0 python:x = 1] [django:x = 10 django:x = 11]]"
+	if got := fmt.Sprint(batches.batches); got != want || batches.single != 0 {
+		t.Errorf("batches %s and %d single runs, want %s", got, batches.single, want)
+	}
+	if single.single != 4 {
+		t.Errorf("%d single runs, want 4", single.single)
+	}
 }
