@@ -98,19 +98,25 @@ def run_batch(header, data, plugins):
     records = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     caps = (int(header.get("stdout_limit", 4 << 20)), int(header.get("stderr_limit", 1 << 20)))
+    # A child's exit wakes the harness through this pipe (SIGCHLD).
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_r, False)
+    os.set_blocking(wake_w, False)
+    signal.signal(signal.SIGCHLD, lambda signum, frame: None)
+    signal.set_wakeup_fd(wake_w)
     offset = 0
     for i, entry in enumerate(header["jobs"]):
         size = int(entry["size"])
         archive = data[offset:offset + size]
         offset += size
-        record = run_child(entry["job"], archive, plugins, caps)
+        record = run_child(entry["job"], archive, plugins, caps, wake_r)
         record["job"] = i
         records.write(json.dumps(record) + "\n")
         records.flush()
     records.close()
 
 
-def run_child(job, archive, plugins, caps):
+def run_child(job, archive, plugins, caps, wake_r):
     for d in (WORK, "/tmp"):
         empty(d)
     oom_before = oom_kills()
@@ -123,9 +129,11 @@ def run_child(job, archive, plugins, caps):
     if pid == 0:
         code = 1
         try:
+            signal.set_wakeup_fd(-1)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             os.dup2(out_w, 1)
             os.dup2(err_w, 2)
-            for fd in (out_r, out_w, err_r, err_w):
+            for fd in (out_r, out_w, err_r, err_w, wake_r):
                 os.close(fd)
             run_job(job, archive, plugins)
             code = 0
@@ -138,7 +146,7 @@ def run_child(job, archive, plugins, caps):
     os.close(out_w)
     os.close(err_w)
     limit = float(job.get("time_limit_seconds") or 60)
-    streams, status, timed_out, exceeded = collect(pid, {out_r: caps[0], err_r: caps[1]}, start + limit)
+    streams, status, timed_out, exceeded = collect(pid, {out_r: caps[0], err_r: caps[1]}, start + limit, wake_r)
     duration = time.monotonic() - start
     oom = oom_kills()
     killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
@@ -163,43 +171,48 @@ def run_child(job, archive, plugins, caps):
     }
 
 
-def collect(pid, caps, deadline):
+def collect(pid, caps, deadline, wake_r):
     """Read the child's output until it has exited and its pipes are closed,
     killing it at the deadline or when it prints more than the caps allow.
-    Returns the output by pipe, the wait status, and whether
-    it timed out or printed too much."""
+    wake_r becomes readable when a child exits. Returns the output by pipe,
+    the wait status, and whether it timed out or printed too much."""
     bufs = {fd: bytearray() for fd in caps}
     sel = selectors.DefaultSelector()
     for fd in caps:
         sel.register(fd, selectors.EVENT_READ)
-    pidfd = os.pidfd_open(pid)
-    sel.register(pidfd, selectors.EVENT_READ)
+    sel.register(wake_r, selectors.EVENT_READ)
     status = None
     timed_out = exceeded = False
     drain_until = None
 
     while True:
-        now = time.monotonic()
-        if status is None and now >= deadline and not timed_out:
-            timed_out = True
-            kill_others()
-        if status is not None and (len(sel.get_map()) == 0 or now >= drain_until):
-            break
-        wait = None
-        if status is None and not timed_out:
-            wait = max(0.0, deadline - now)
-        elif drain_until is not None:
-            wait = max(0.0, drain_until - now)
-        for key, _ in sel.select(wait):
-            fd = key.fd
-            if fd == pidfd:
-                sel.unregister(pidfd)
-                os.close(pidfd)
-                _, status = os.waitpid(pid, 0)
+        if status is None:
+            done, st = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = st
                 # What the child left running goes with it, and with that
                 # the last holders of its pipes.
                 kill_others()
                 drain_until = time.monotonic() + 0.5
+        now = time.monotonic()
+        if status is None and now >= deadline and not timed_out:
+            timed_out = True
+            kill_others()
+        if status is not None and (len(sel.get_map()) == 1 or now >= drain_until):
+            break
+        if status is not None:
+            wait = drain_until - now
+        elif not timed_out:
+            wait = deadline - now
+        else:
+            wait = 0.1  # killed: its exit is a moment away
+        for key, _ in sel.select(max(0.0, min(wait, 1.0))):
+            fd = key.fd
+            if fd == wake_r:
+                try:
+                    os.read(wake_r, 512)
+                except BlockingIOError:
+                    pass
                 continue
             chunk = os.read(fd, 1 << 16)
             if not chunk:
@@ -212,6 +225,7 @@ def collect(pid, caps, deadline):
             if len(chunk) > room and not exceeded:
                 exceeded = True
                 kill_others()
+    sel.unregister(wake_r)
     for key in list(sel.get_map().values()):
         os.close(key.fd)
     sel.close()
