@@ -68,12 +68,6 @@ def exercise_dir(bank, ex_id):
     sys.exit("no exercise %s in %s" % (ex_id, bank))
 
 
-def image_tags():
-    """runtime -> image tag."""
-    _, p = run([DRILL, "images", "build"])
-    return {rt: tag for tag, rt in re.findall(r"ready: (drill-(\w+):\S+)", p.stdout)}
-
-
 def prepare(workspace, bank, ex_id):
     """A solved exercise three ways: in a drill workspace, and as a plain
     directory of starter + solution + tests for pytest."""
@@ -215,12 +209,13 @@ def images(cold):
         run([DRILL, "clean", "--images"])
         t, _ = run([DRILL, "images", "build"])
         print("\n5. Image build from nothing: %.1f s" % t)
-    t, _ = run([DRILL, "images", "build"])
+    t, p = run([DRILL, "images", "build"])
     print("%s5. Image build with nothing changed: %.3f s" % ("" if cold else "\n", t))
-    _, p = run([DRILL, "images", "build"])
-    for tag in re.findall(r"ready: (\S+)", p.stdout):
+    tags = {rt: tag for tag, rt in re.findall(r"ready: (drill-(\w+):\S+)", p.stdout)}
+    for tag in tags.values():
         _, q = run(["docker", "image", "inspect", "--format", "{{.Size}}", tag])
         print("   %s: %.0f MB" % (tag, int(q.stdout) / 1e6))
+    return tags
 
 
 def main():
@@ -232,8 +227,7 @@ def main():
     if not os.path.exists(DRILL):
         sys.exit("no bin/drill: run make setup first")
     print("machine: %d cores, %s" % (os.cpu_count(), os.uname().release))
-    images(args.cold_images)
-    tags = image_tags()
+    tags = images(args.cold_images)
     workspace = tempfile.mkdtemp(prefix="drill-bench-ws-")
     try:
         run([DRILL, "init", os.path.join(workspace, "ws")])

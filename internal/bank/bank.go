@@ -32,7 +32,6 @@ type Section struct {
 	ID        string // "python-basics"
 	Dir       string // "01-python-basics"
 	Title     string
-	Summary   string
 	Exercises []*Exercise
 }
 

@@ -20,7 +20,7 @@ var errMissing = errors.New("missing")
 // sectionFile is section.toml.
 type sectionFile struct {
 	Title   string `toml:"title"`
-	Summary string `toml:"summary"`
+	Summary string `toml:"summary"` // for the bank's readers; drill shows the title
 }
 
 // exerciseFile is exercise.toml.
@@ -61,7 +61,7 @@ func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
 	file := path.Join(d.path, "section.toml")
 	var sf sectionFile
 	errs, _ := decodeStrict(fsys, file, &sf, "title")
-	s := &Section{ID: d.name, Dir: d.path, Title: sf.Title, Summary: sf.Summary}
+	s := &Section{ID: d.name, Dir: d.path, Title: sf.Title}
 	if len(errs) == 0 && strings.TrimSpace(sf.Title) == "" {
 		errs = append(errs, &Error{File: file, Key: "title", Err: errors.New("empty")})
 	}
@@ -88,7 +88,7 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	errs, parsed := decodeStrict(fsys, file, &ef, "format", "title", "runtime", "difficulty", "time_limit", "files", "hints")
 	// A missing key has been reported; checking its empty value would only
 	// repeat that.
-	if !parsed || len(errs) > 0 && hasMissingKey(errs) {
+	if !parsed || hasMissingKey(errs) {
 		return nil, errs
 	}
 	bad := func(key, format string, args ...any) {
@@ -144,10 +144,8 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 			}
 		}
 	}
-	for _, need := range []string{"README.md"} {
-		if !isFile(fsys, path.Join(d.path, need)) {
-			errs = append(errs, &Error{File: path.Join(d.path, need), Err: errMissing})
-		}
+	if readme := path.Join(d.path, "README.md"); !isFile(fsys, readme) {
+		errs = append(errs, &Error{File: readme, Err: errMissing})
 	}
 	errs = append(errs, checkNames(fsys, d.path)...)
 	wrong, werrs := loadWrong(fsys, d.path, ef.Files)

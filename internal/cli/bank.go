@@ -16,31 +16,38 @@ type globalOptions struct {
 	bankDir string
 }
 
-// bankDir says which bank to use: --bank, then DRILL_BANK, then the bank
-// the workspace was made from, else "" for the built-in one.
-func (a *App) bankDir(g *globalOptions, ws *workspace.Workspace) (string, error) {
-	dir := g.bankDir
-	if dir == "" {
-		dir = a.Getenv("DRILL_BANK")
+// givenBank is the bank the user named: --bank, then DRILL_BANK, or "".
+func (a *App) givenBank(g *globalOptions) string {
+	if g.bankDir != "" {
+		return g.bankDir
 	}
+	return a.Getenv("DRILL_BANK")
+}
+
+// bankDir says which bank to use: the one given, then the bank the
+// workspace was made from, else "" for the built-in one. When it read the
+// workspace's state to find out, it returns that too (else nil), so that
+// it is read once.
+func (a *App) bankDir(g *globalOptions, ws *workspace.Workspace) (string, *workspace.State, error) {
+	dir := a.givenBank(g)
 	if dir == "" && ws != nil {
 		st, err := ws.LoadState()
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
-		return st.Bank, nil
+		return st.Bank, st, nil
 	}
 	if dir == "" {
-		return "", nil
+		return "", nil, nil
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
-		return "", usageErrorf("bank %s: not a directory", dir)
+		return "", nil, usageErrorf("bank %s: not a directory", dir)
 	}
-	return abs, nil
+	return abs, nil, nil
 }
 
 // loadBank loads the bank bankDir names.
@@ -66,38 +73,37 @@ func (a *App) findWorkspace() (*workspace.Workspace, error) {
 	return ws, err
 }
 
-// session is what most commands start from: the workspace (if any) and the
-// bank it uses.
-func (a *App) session(g *globalOptions) (*workspace.Workspace, *bank.Bank, error) {
+// session is what most commands start from: the workspace (if any), the
+// bank it uses, and the workspace's state if finding the bank read it
+// (else nil). With an error, the bank is what loaded of it, if anything:
+// only validate goes on with a bank that has problems.
+func (a *App) session(g *globalOptions) (*workspace.Workspace, *bank.Bank, *workspace.State, error) {
 	ws, err := a.findWorkspace()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	dir, err := a.bankDir(g, ws)
+	dir, st, err := a.bankDir(g, ws)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	b, err := loadBank(dir)
-	if err != nil {
-		// Only validate works with a bank that has problems.
-		return nil, nil, err
-	}
-	return ws, b, nil
+	return ws, b, st, err
 }
 
 // learnerSession is session for the commands that only make sense inside
-// a workspace.
+// a workspace, with the workspace's state.
 func (a *App) learnerSession(g *globalOptions) (*workspace.Workspace, *bank.Bank, *workspace.State, error) {
-	ws, b, err := a.session(g)
+	ws, b, state, err := a.session(g)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	if ws == nil {
 		return nil, nil, nil, workspace.ErrNotFound
 	}
-	state, err := ws.LoadState()
-	if err != nil {
-		return nil, nil, nil, err
+	if state == nil {
+		if state, err = ws.LoadState(); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	return ws, b, state, nil
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"time"
+	"slices"
 
 	"golang.org/x/sync/errgroup"
 
@@ -93,7 +93,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	if res.Status == grade.Pass {
-		if err := ws.MarkDone(ex.ID, a.Now()); err != nil {
+		if _, err := ws.MarkDone(ex.ID, a.Now()); err != nil {
 			return err
 		}
 	}
@@ -123,12 +123,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 // is not done, wrapping around.
 func nextPending(b *bank.Bank, state *workspace.State, after *bank.Exercise) *bank.Exercise {
 	all := b.All()
-	start := 0
-	for i, ex := range all {
-		if ex == after {
-			start = i + 1
-		}
-	}
+	start := slices.Index(all, after) + 1 // 0 when after is nil
 	for i := range all {
 		ex := all[(start+i)%len(all)]
 		if ex != after && !state.Done(ex.ID) {
@@ -141,7 +136,7 @@ func nextPending(b *bank.Bank, state *workspace.State, after *bank.Exercise) *ba
 // completeExercises completes exercise ids from the bank in use.
 func completeExercises(a *App, g *globalOptions) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		_, b, err := a.session(g)
+		_, b, _, err := a.session(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -193,20 +188,15 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 		return err
 	}
 	passed := 0
+	for _, r := range results {
+		if r.Status == grade.Pass {
+			passed++
+		}
+	}
+	now := a.Now()
 	err = ws.Update(func(s *workspace.State) error {
 		for _, r := range results {
-			p := s.Of(r.Exercise)
-			done := r.Status == grade.Pass
-			if done {
-				passed++
-			}
-			if done && !p.Done {
-				p.DoneAt = a.Now().UTC()
-			}
-			if !done {
-				p.DoneAt = time.Time{}
-			}
-			p.Done = done
+			s.Of(r.Exercise).SetDone(r.Status == grade.Pass, now)
 		}
 		return nil
 	})

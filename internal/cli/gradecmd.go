@@ -124,7 +124,7 @@ type submission struct {
 
 func runGrade(ctx context.Context, opts *gradeOptions) error {
 	a := opts.app
-	_, b, err := a.session(opts.g)
+	_, b, _, err := a.session(opts.g)
 	if err != nil {
 		return err
 	}
@@ -294,28 +294,24 @@ func gradeSubmission(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.
 // sandbox, and a FIFO must not hang the batch. A file that cannot be
 // graded gives the Result that says why.
 func submissionFiles(ex *bank.Exercise, dir string) (map[string][]byte, *grade.Result) {
-	refuse := func(kind, file, format string, args ...any) *grade.Result {
-		return &grade.Result{Version: grade.ResultVersion, Exercise: ex.ID, Status: grade.Error, ErrorKind: kind, File: file,
-			Message: fmt.Sprintf(format, args...), Tests: []grade.Test{}}
-	}
 	files := map[string][]byte{}
 	for _, f := range ex.Files {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		st, err := os.Lstat(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, refuse(grade.KindMissingFile, f, "%s is missing from the submission", f)
+			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is missing from the submission", f)
 		case err != nil:
-			return nil, refuse(grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
+			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
 		case !st.Mode().IsRegular():
-			return nil, refuse(grade.KindMissingFile, f, "%s is not a regular file (%s)", f, fileKind(st.Mode()))
+			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is not a regular file (%s)", f, fileKind(st.Mode()))
 		case st.Size() > grade.MaxLearnerFile:
 			// Not read at all: a submission may be any size.
-			return nil, refuse(grade.KindTooLarge, f, "%s is %.1f MiB; a learner file may be at most %d MiB", f, float64(st.Size())/(1<<20), grade.MaxLearnerFile>>20)
+			return nil, grade.TooLarge(ex, f, st.Size())
 		}
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return nil, refuse(grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
+			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
 		}
 		files[f] = data
 	}

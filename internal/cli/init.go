@@ -47,7 +47,7 @@ func runInit(opts *initOptions) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(wd, dir)
 	}
-	bankDir, err := a.bankDir(opts.g, nil)
+	bankDir, _, err := a.bankDir(opts.g, nil)
 	if err != nil {
 		return err
 	}

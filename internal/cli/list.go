@@ -41,7 +41,7 @@ func newListCmd(app *App, g *globalOptions, runF func(*listOptions) error) *cobr
 	cmd.Flags().StringVar(&opts.section, "section", "", "only the section with this `ID` (python-basics)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the list as JSON")
 	_ = cmd.RegisterFlagCompletionFunc("section", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		_, b, err := app.session(g)
+		_, b, _, err := app.session(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -68,15 +68,18 @@ type listItem struct {
 
 func runList(opts *listOptions) error {
 	a := opts.app
-	ws, b, err := a.session(opts.g)
+	ws, b, state, err := a.session(opts.g)
 	if err != nil {
 		return err
 	}
-	state := &workspace.State{Exercises: map[string]*workspace.Progress{}}
-	if ws != nil {
+	switch {
+	case state != nil:
+	case ws != nil:
 		if state, err = ws.LoadState(); err != nil {
 			return err
 		}
+	default:
+		state = &workspace.State{Exercises: map[string]*workspace.Progress{}}
 	}
 	sections := b.Sections
 	if opts.section != "" {

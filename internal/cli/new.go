@@ -59,10 +59,7 @@ func runNew(_ context.Context, opts *newOptions) error {
 	a := opts.app
 	// Only a bank on disk can take a new exercise; unlike other commands,
 	// new makes the directory, so that a bank can start from nothing.
-	given := opts.g.bankDir
-	if given == "" {
-		given = a.Getenv("DRILL_BANK")
-	}
+	given := a.givenBank(opts.g)
 	if given == "" {
 		return usageErrorf("drill new writes into a bank on disk: name it with --bank DIR (or DRILL_BANK)")
 	}
@@ -88,11 +85,7 @@ func runNew(_ context.Context, opts *newOptions) error {
 		}
 	}
 	for _, f := range files {
-		name := filepath.Join(root, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+		if err := writeFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data); err != nil {
 			return err
 		}
 	}

@@ -101,15 +101,7 @@ func (v *validation) duration() time.Duration {
 
 func runValidate(ctx context.Context, opts *validateOptions) error {
 	a := opts.app
-	ws, err := a.findWorkspace()
-	if err != nil {
-		return err
-	}
-	dir, err := a.bankDir(opts.g, ws)
-	if err != nil {
-		return err
-	}
-	b, loadErr := loadBank(dir)
+	_, b, _, loadErr := a.session(opts.g)
 	if b == nil {
 		return loadErr
 	}
@@ -478,8 +470,7 @@ func lintExercise(b *bank.Bank, ex *bank.Exercise, solution []bank.File) (proble
 		return nil, nil, err
 	}
 	for _, f := range tests {
-		base := path.Base(f.Path)
-		if !strings.HasPrefix(base, "test_") || !strings.HasSuffix(base, ".py") {
+		if !grade.IsTestFile(f.Path) {
 			continue
 		}
 		if len(grade.TestNames(f.Path, string(f.Data))) == 0 {

@@ -112,10 +112,10 @@ func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
 	for _, f := range ex.Files {
 		data, ok := learner[f]
 		if !ok {
-			return refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f)
+			return Refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f)
 		}
 		if len(data) > MaxLearnerFile {
-			return refuse(ex, KindTooLarge, f, "%s is %.1f MiB; a learner file may be at most %d MiB", f, float64(len(data))/(1<<20), MaxLearnerFile>>20)
+			return TooLarge(ex, f, int64(len(data)))
 		}
 	}
 	return nil
@@ -127,12 +127,18 @@ func interpret(ex *bank.Exercise, out sandbox.Outcome, expected []string) *Resul
 	return r
 }
 
-// refuse is the Result for learner files that cannot be graded at all.
-func refuse(ex *bank.Exercise, kind, file, format string, args ...any) *Result {
+// Refuse is the Result for learner files that cannot be graded at all.
+func Refuse(ex *bank.Exercise, kind, file, format string, args ...any) *Result {
 	return &Result{
 		Version: ResultVersion, Exercise: ex.ID, Status: Error, ErrorKind: kind, File: file,
 		Message: fmt.Sprintf(format, args...), Tests: []Test{},
 	}
+}
+
+// TooLarge is the Result for a learner file of size bytes, more than
+// MaxLearnerFile.
+func TooLarge(ex *bank.Exercise, file string, size int64) *Result {
+	return Refuse(ex, KindTooLarge, file, "%s is %.1f MiB; a learner file may be at most %d MiB", file, float64(size)/(1<<20), MaxLearnerFile>>20)
 }
 
 func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {
@@ -161,7 +167,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	for _, f := range tests {
 		p := path.Join(testsDir, f.Path)
 		files = append(files, sandbox.File{Path: p, Data: f.Data})
-		if isTestFile(f.Path) {
+		if IsTestFile(f.Path) {
 			expected = append(expected, TestNames(p, string(f.Data))...)
 		}
 	}
@@ -180,7 +186,9 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	}, expected, nil
 }
 
-func isTestFile(p string) bool {
+// IsTestFile says whether a file of an exercise's tests/ holds tests:
+// test_*.py.
+func IsTestFile(p string) bool {
 	base := path.Base(p)
 	return strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py")
 }

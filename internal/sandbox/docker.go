@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ type Docker struct {
 	client *client.Client
 	images *Images
 	limits Limits
+	host   string // this machine's name, on the labels of its sandboxes
 	sweep  sync.Once
 	// pending counts work that outlives a Run (removing its sandbox,
 	// preparing a spare); Close waits for it.
@@ -73,7 +75,8 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		c.Close()
 		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
-	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, making: map[string]chan struct{}{}}, nil
+	host, _ := os.Hostname()
+	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, host: host, making: map[string]chan struct{}{}}, nil
 }
 
 // BuildImages makes sure the runtimes' images exist, building the missing
@@ -122,7 +125,8 @@ type streamCaps struct{ stdout, stderr int }
 // runInput runs a sandbox of the runtime's image, a spare if there is one,
 // feeds it input, and enforces the time limit and caps.
 func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit time.Duration, caps streamCaps) (Outcome, error) {
-	d.sweep.Do(func() { d.removeOrphans(ctx) })
+	// What killed drills left is removed beside this job, not before it.
+	d.sweep.Do(func() { d.inBackground(func(ctx context.Context) { _, _ = d.Clean(ctx, Orphans) }) })
 	image, err := d.images.Ensure(ctx, runtime)
 	if err != nil {
 		return Outcome{}, err
@@ -141,10 +145,7 @@ func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, lim
 	create := func(image string) (client.ContainerCreateResult, error) {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
-		return d.client.ContainerCreate(cctx, client.ContainerCreateOptions{
-			Config:     d.containerConfig(image, limit),
-			HostConfig: d.hostConfig(),
-		})
+		return d.create(cctx, "", image, limit, map[string]string{labelOwner: d.host + ":" + strconv.Itoa(os.Getpid())})
 	}
 	created, err := create(image)
 	if errdefs.IsNotFound(err) {
@@ -175,19 +176,28 @@ func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, lim
 // release removes a used sandbox without making the caller wait; Close
 // waits for it.
 func (d *Docker) release(id string) {
+	d.inBackground(func(context.Context) { d.remove(id) })
+}
+
+// inBackground runs fn without making the caller wait, on a context of its
+// own (the caller's may be cancelled: Ctrl-C); Close waits for it.
+func (d *Docker) inBackground(fn func(ctx context.Context)) {
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
-		d.remove(id)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		fn(ctx)
 	}()
 }
 
-// containerConfig is a sandbox's configuration. The in-container watchdog
-// ends it a little after lifetime even if this drill dies and cannot.
-func (d *Docker) containerConfig(image string, lifetime time.Duration) *container.Config {
+// create makes a sandbox container of image, named name (or as the engine
+// likes, for ""), labelled as drill's and with labels. The in-container
+// watchdog ends it a little after lifetime even if this drill dies and
+// cannot.
+func (d *Docker) create(ctx context.Context, name, image string, lifetime time.Duration, labels map[string]string) (client.ContainerCreateResult, error) {
 	watchdog := strconv.Itoa(int((lifetime+5*time.Second)/time.Second)) + "s"
-	host, _ := os.Hostname()
-	return &container.Config{
+	cfg := &container.Config{
 		Image:           image,
 		User:            sandboxUser,
 		WorkingDir:      workDir,
@@ -198,11 +208,10 @@ func (d *Docker) containerConfig(image string, lifetime time.Duration) *containe
 		OpenStdin:       true,
 		StdinOnce:       true,
 		NetworkDisabled: true,
-		Labels: map[string]string{
-			labelSandbox: "1",
-			labelOwner:   host + ":" + strconv.Itoa(os.Getpid()),
-		},
+		Labels:          map[string]string{labelSandbox: "1"},
 	}
+	maps.Copy(cfg.Labels, labels)
+	return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{Name: name, Config: cfg, HostConfig: d.hostConfig()})
 }
 
 func (d *Docker) hostConfig() *container.HostConfig {
@@ -346,12 +355,6 @@ const (
 	All
 )
 
-// removeOrphans removes sandbox containers that a drill on this host
-// started and did not live to remove.
-func (d *Docker) removeOrphans(ctx context.Context) {
-	_, _ = d.Clean(ctx, Orphans)
-}
-
 // Clean removes the sandbox containers in scope and returns how many.
 func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	// Under the spare lock: a spare is either claimed before this lists
@@ -361,7 +364,7 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 		return 0, err
 	}
 	defer unlock()
-	host, _ := os.Hostname()
+	host := d.host
 	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
 		All:     true,
 		Filters: make(client.Filters).Add("label", labelSandbox),

@@ -236,7 +236,7 @@ func sshDialer(args []string) func(ctx context.Context, network, addr string) (n
 		// Its own process group, so that a Ctrl-C at the terminal does
 		// not cut the connection drill needs to remove its sandboxes.
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-		c := &cmdConn{cmd: cmd}
+		c := &cmdConn{cmd: cmd, stderr: capped{max: 4 << 10}}
 		cmd.Stderr = &c.stderr
 		var err error
 		if c.stdin, err = cmd.StdinPipe(); err != nil {
@@ -257,7 +257,7 @@ type cmdConn struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
 	stdout io.ReadCloser
-	stderr lockedBuffer
+	stderr capped // the first few KiB of what the command prints, for errors
 	once   sync.Once
 	worked atomic.Bool // something came back: an end of the stream is then normal
 }
@@ -294,7 +294,8 @@ func (c *cmdConn) explain(err error) error {
 	case <-exited:
 	case <-time.After(2 * time.Second):
 	}
-	if msg := strings.TrimSpace(c.stderr.String()); msg != "" {
+	printed, _ := c.stderr.result()
+	if msg := strings.TrimSpace(string(printed)); msg != "" {
 		return fmt.Errorf("ssh: %s", strings.TrimPrefix(msg, "ssh: "))
 	}
 	return err
@@ -326,28 +327,6 @@ type cmdAddr struct{}
 
 func (cmdAddr) Network() string { return "ssh" }
 func (cmdAddr) String() string  { return "ssh" }
-
-// lockedBuffer keeps the first few KiB of what a command prints on its
-// standard error, for the error message.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if room := 4<<10 - b.buf.Len(); room > 0 {
-		b.buf.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 func isDir(name string) bool {
 	st, err := os.Stat(name)

@@ -153,14 +153,14 @@ func (im *Images) forget(runtime string) {
 }
 
 func (im *Images) ensure(ctx context.Context, runtime string, force bool) (string, error) {
+	if tag, ok := im.ready[runtime]; ok && !force {
+		return tag, nil
+	}
 	tag, err := Tag(runtime)
 	if err != nil {
 		return "", err
 	}
 	if !force {
-		if _, ok := im.ready[runtime]; ok {
-			return tag, nil
-		}
 		if im.exists(ctx, tag) {
 			im.ready[runtime] = tag
 			return tag, nil

@@ -31,7 +31,9 @@ const (
 	claimedName  = "drill-run-"        // drill-run-HOST-PID-RANDOM: a spare in use
 	// DefaultSpareTTL is how long a spare waits for a job.
 	DefaultSpareTTL = 5 * time.Minute
-	// maxJobTime bounds the time limit of any job (bank.Load enforces it).
+	// maxJobTime is how long a spare lives past its expiry, so that a job
+	// claiming it then still has the longest time limit a bank allows
+	// (takeSpare checks a longer job against it).
 	maxJobTime = 10 * time.Minute
 )
 
@@ -60,25 +62,16 @@ func (d *Docker) prepareSpare(image string) {
 	made := make(chan struct{})
 	d.making[image] = made
 	d.spareMu.Unlock()
-	d.pending.Add(1)
-	go func() {
-		defer d.pending.Done()
+	d.inBackground(func(ctx context.Context) {
 		defer func() {
 			d.spareMu.Lock()
 			delete(d.making, image)
 			d.spareMu.Unlock()
 			close(made)
 		}()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		cfg := d.containerConfig(image, ttl+maxJobTime)
-		cfg.Labels[labelSpare] = image
-		cfg.Labels[labelExpires] = strconv.FormatInt(time.Now().Add(ttl).Unix(), 10)
-		delete(cfg.Labels, labelOwner)
-		created, err := d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
-			Name:       spareName + randomHex(),
-			Config:     cfg,
-			HostConfig: d.hostConfig(),
+		created, err := d.create(ctx, spareName+randomHex(), image, ttl+maxJobTime, map[string]string{
+			labelSpare:   image,
+			labelExpires: strconv.FormatInt(time.Now().Add(ttl).Unix(), 10),
 		})
 		if err != nil {
 			return
@@ -86,7 +79,7 @@ func (d *Docker) prepareSpare(image string) {
 		if _, err := d.client.ContainerStart(ctx, created.ID, client.ContainerStartOptions{}); err != nil {
 			d.remove(created.ID)
 		}
-	}()
+	})
 }
 
 // takeSpare claims an unexpired spare running image that will outlive a
@@ -127,8 +120,7 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 		if err != nil || left <= 0 || left+maxJobTime < limit || c.State != container.StateRunning {
 			continue
 		}
-		host, _ := os.Hostname()
-		name := claimedName + hostLabel(host) + "-" + strconv.Itoa(os.Getpid()) + "-" + randomHex()
+		name := claimedName + hostLabel(d.host) + "-" + strconv.Itoa(os.Getpid()) + "-" + randomHex()
 		if _, err := d.client.ContainerRename(ctx, c.ID, client.ContainerRenameOptions{NewName: name}); err != nil {
 			continue
 		}

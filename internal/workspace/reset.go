@@ -49,15 +49,10 @@ func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
 // Restore writes the exercise's README and starter files back into the
 // workspace, over whatever is there. Other files are left alone.
 func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
-	starter, err := b.Starter(ex)
+	files, err := learnerCopy(b, ex)
 	if err != nil {
-		return fmt.Errorf("read %s starter: %w", ex.ID, err)
+		return err
 	}
-	readme, err := b.README(ex)
-	if err != nil {
-		return fmt.Errorf("read %s README: %w", ex.ID, err)
-	}
-	files := append(starter, bank.File{Path: "README.md", Data: readme})
 	for _, f := range files {
 		p := filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -68,4 +63,18 @@ func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
 		}
 	}
 	return nil
+}
+
+// learnerCopy is what a workspace holds of an exercise: its README and its
+// starter files.
+func learnerCopy(b *bank.Bank, ex *bank.Exercise) ([]bank.File, error) {
+	readme, err := b.README(ex)
+	if err != nil {
+		return nil, fmt.Errorf("read %s README: %w", ex.ID, err)
+	}
+	starter, err := b.Starter(ex)
+	if err != nil {
+		return nil, fmt.Errorf("read %s starter: %w", ex.ID, err)
+	}
+	return append([]bank.File{{Path: "README.md", Data: readme}}, starter...), nil
 }

@@ -122,23 +122,27 @@ func (w *Workspace) Update(fn func(*State) error) error {
 	return w.SaveState(s)
 }
 
-// MarkDone records that the exercise passed.
-func (w *Workspace) MarkDone(id string, at time.Time) error {
-	return w.SetDone(id, true, at)
-}
-
-// SetDone records whether the exercise passes.
-func (w *Workspace) SetDone(id string, done bool, at time.Time) error {
-	return w.Update(func(s *State) error {
-		p := s.Of(id)
-		if p.Done == done {
-			return nil
-		}
-		p.Done = done
-		p.DoneAt = time.Time{}
-		if done {
-			p.DoneAt = at.UTC()
-		}
+// MarkDone records that the exercise passed, and returns the progress as
+// it now stands.
+func (w *Workspace) MarkDone(id string, at time.Time) (*State, error) {
+	var state *State
+	err := w.Update(func(s *State) error {
+		s.Of(id).SetDone(true, at)
+		state = s
 		return nil
 	})
+	return state, err
+}
+
+// SetDone records whether the exercise passes; DoneAt stays the time it
+// first passed.
+func (p *Progress) SetDone(done bool, at time.Time) {
+	if p.Done == done {
+		return
+	}
+	p.Done = done
+	p.DoneAt = time.Time{}
+	if done {
+		p.DoneAt = at.UTC()
+	}
 }

@@ -48,17 +48,12 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 	}
 	var files []file
 	for _, ex := range b.All() {
-		readme, err := b.README(ex)
+		given, err := learnerCopy(b, ex)
 		if err != nil {
-			return nil, fmt.Errorf("read %s README: %w", ex.ID, err)
+			return nil, err
 		}
-		files = append(files, file{filepath.Join(root, filepath.FromSlash(ex.Dir), "README.md"), readme})
-		starter, err := b.Starter(ex)
-		if err != nil {
-			return nil, fmt.Errorf("read %s starter: %w", ex.ID, err)
-		}
-		for _, f := range starter {
-			files = append(files, file{filepath.Join(root, filepath.FromSlash(ex.Dir), filepath.FromSlash(f.Path)), f.Data})
+		for _, f := range given {
+			files = append(files, file{filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path)), f.Data})
 		}
 	}
 	// Check everything before writing anything: a refusal leaves no trace.

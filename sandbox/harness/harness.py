@@ -70,22 +70,27 @@ def run_job(job, archive, plugins):
         # drill kills the sandbox at the limit; this ends it if drill is gone.
         signal.alarm(int(job["time_limit_seconds"]) + 2)
 
-    # Keep a private copy of stdout for results; everything else printed from
-    # here on lands on stderr.
-    results = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)
-
-    def emit(obj):
-        results.write(json.dumps(obj) + "\n")
-        results.flush()
-
+    emit, close = results_stream()
     unpack(archive, WORK)
     os.chdir(WORK)
     sys.path.insert(0, WORK)
 
     doc = syntax_check(learner_files) or preflight(learner_files) or run_pytest(learner_files, emit, plugins)
     emit({"results": doc})
-    results.close()
+    close()
+
+
+def results_stream():
+    """Keep a private copy of stdout for JSON lines, and send everything
+    else printed from here on to stderr. Returns emit(obj) and close()."""
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+
+    def emit(obj):
+        out.write(json.dumps(obj) + "\n")
+        out.flush()
+
+    return emit, out.close
 
 
 def run_batch(header, data, plugins):
@@ -95,9 +100,8 @@ def run_batch(header, data, plugins):
     and error (base64, capped as drill caps a sandbox's), how it ended, and
     how long it took. The jobs share the sandbox, so drill sends a batch
     only of code it trusts alike: an exercise bank's own solutions."""
-    records = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)
-    caps = (int(header.get("stdout_limit", 4 << 20)), int(header.get("stderr_limit", 1 << 20)))
+    emit, close = results_stream()
+    caps = (int(header["stdout_limit"]), int(header["stderr_limit"]))
     # A child's exit wakes the harness through this pipe (SIGCHLD).
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_r, False)
@@ -111,9 +115,8 @@ def run_batch(header, data, plugins):
         offset += size
         record = run_child(entry["job"], archive, plugins, caps, wake_r)
         record["job"] = i
-        records.write(json.dumps(record) + "\n")
-        records.flush()
-    records.close()
+        emit(record)
+    close()
 
 
 def run_child(job, archive, plugins, caps, wake_r):
