@@ -92,6 +92,10 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	if res.Busy() {
+		// Not the learner's verdict: no report, exit 3, check again.
+		return grade.BusyError(res)
+	}
 	if res.Status == grade.Pass {
 		if _, err := ws.MarkDone(ex.ID, a.Now()); err != nil {
 			return err
@@ -171,7 +175,7 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 			if err != nil {
 				return err
 			}
-			r, err := grade.Grade(gctx, runner, b, ex, files)
+			r, err := grade.AgainIfBusy(func() (*grade.Result, error) { return grade.Grade(gctx, runner, b, ex, files) })
 			if err != nil {
 				return err
 			}

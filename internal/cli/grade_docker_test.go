@@ -41,7 +41,7 @@ func TestDockerGradeAClass(t *testing.T) {
 		{"lou", "def hello(name):\n    raise ValueError(name)\n", want{"fail", "0", "2", "0", "failed: "}},
 		{"mia", "def hello(name)\n    return name\n", want{"error", "0", "0", "0", "syntax error: hello.py, line 1"}},
 		{"ned", "GREETING = undefined_name\n", want{"error", "0", "0", "0", "your code failed to load: hello.py, line 1: NameError"}},
-		{"oli", "def hello(name):\n    while True:\n        pass\n", want{"error", "0", "0", "0", "time limit exceeded: time limit of 3s exceeded while running test_hello_greets_by_name"}},
+		{"oli", "def hello(name):\n    while True:\n        pass\n", want{"error", "0", "0", "0", "time limit exceeded: time limit of 3s of CPU time exceeded while running test_hello_greets_by_name: look for a loop that never ends or work that grows too fast"}},
 		{"pam", "import os\n\ndef hello(name):\n    os._exit(0)\n", want{"error", "0", "0", "0", "without reporting results"}},
 		{"quin", "", want{"error", "0", "0", "0", "a file is missing: hello.py is missing from the submission"}},
 		{"ray", "", want{"error", "0", "0", "0", "the submission directory is empty"}},

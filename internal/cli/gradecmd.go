@@ -172,6 +172,10 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 				// the others.
 				sandboxFailed[i] = true
 				gr = report.Grade{Submission: sub.name, Status: grade.Error, Message: "the sandbox failed: " + err.Error()}
+			case gr.Result != nil && gr.Result.Busy():
+				// Twice too busy to run: the machine's failure, not the
+				// learner's, though the row says what happened.
+				sandboxFailed[i] = true
 			}
 			grades[i] = gr
 			prog.finish(sub.name, gradeLine(gr))
@@ -281,7 +285,7 @@ func gradeSubmission(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.
 	if refused != nil {
 		return report.GradeOf(sub.name, refused), nil
 	}
-	r, err := grade.Grade(ctx, runner, b, ex, files)
+	r, err := grade.AgainIfBusy(func() (*grade.Result, error) { return grade.Grade(ctx, runner, b, ex, files) })
 	if err != nil {
 		return report.Grade{}, err
 	}

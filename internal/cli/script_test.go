@@ -148,8 +148,18 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 	case strings.Contains(text, "LOOP"):
 		_, name, _ := strings.Cut(names[0], "::")
 		out.Stdout = []byte(line(map[string]any{"start": name}))
-		out.TimedOut = true
-		out.Duration = job.TimeLimit
+		out.CPUExceeded = true
+		out.Duration, out.CPUTime = job.TimeLimit, job.TimeLimit
+	case strings.Contains(text, "SLEEP"):
+		_, name, _ := strings.Cut(names[0], "::")
+		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.WallExceeded = true
+		out.Duration, out.CPUTime = sandbox.WallLimit(job.TimeLimit), 200*time.Millisecond
+	case strings.Contains(text, "BUSY"):
+		_, name, _ := strings.Cut(names[0], "::")
+		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.WallExceeded, out.Busy = true, true
+		out.Duration, out.CPUTime, out.ReadyTime = sandbox.WallLimit(job.TimeLimit), job.TimeLimit/4, job.TimeLimit*2
 	default:
 		var results []map[string]any
 		var starts string
@@ -165,7 +175,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		}
 		out.Stdout = []byte(starts + line(map[string]any{"results": map[string]any{"version": 1, "status": status, "tests": results}}))
 		if strings.Contains(text, "SLOW") {
-			out.Duration = job.TimeLimit * 3 / 4
+			out.Duration, out.CPUTime = job.TimeLimit*3/4, job.TimeLimit*3/4
 		}
 	}
 	return out, nil

@@ -47,7 +47,8 @@ type Trial struct {
 
 // GradeTrusted grades each trial as Grade would, but those of one runtime
 // in one sandbox when the runner can (a sandbox.BatchRunner), which saves a
-// sandbox's start-up per trial. The trials share that sandbox, so they must
+// sandbox's start-up per trial. A trial the machine was too busy for is run
+// once more on its own (AgainIfBusy). The trials share that sandbox, so they must
 // be trusted alike: the bank's own starters and solutions, never a
 // learner's files.
 func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, trials []Trial) ([]*Result, error) {
@@ -85,7 +86,22 @@ func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, tria
 		}
 		for k, out := range outs {
 			ex := trials[p.which[k]].Exercise
-			results[p.which[k]] = interpret(ex, out, p.expected[k])
+			first := true
+			r, err := AgainIfBusy(func() (*Result, error) {
+				if first {
+					first = false
+					return interpret(ex, out, p.expected[k]), nil
+				}
+				again, err := runner.Run(ctx, p.jobs[k])
+				if err != nil {
+					return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
+				}
+				return interpret(ex, again, p.expected[k]), nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			results[p.which[k]] = r
 		}
 	}
 	return results, nil
@@ -171,10 +187,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 			expected = append(expected, TestNames(p, string(f.Data))...)
 		}
 	}
-	header, err := json.Marshal(map[string]any{
-		"learner_files":      ex.Files,
-		"time_limit_seconds": int(ex.TimeLimit.Seconds()),
-	})
+	header, err := json.Marshal(map[string]any{"learner_files": ex.Files})
 	if err != nil {
 		return sandbox.Job{}, nil, err
 	}
@@ -191,4 +204,37 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 func IsTestFile(p string) bool {
 	base := path.Base(p)
 	return strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py")
+}
+
+// Busy says whether r is the verdict of a machine too busy to give the
+// sandbox the CPU (sandbox.Outcome.Busy): not the learner's, and worth
+// running again.
+func (r *Result) Busy() bool { return r.Status == Error && r.ErrorKind == KindBusy }
+
+// ErrBusy is wrapped by BusyError's errors; it wraps sandbox.ErrUnavailable,
+// as every failure of the sandbox rather than of the learner's code.
+var ErrBusy = fmt.Errorf("%w: machine too busy", sandbox.ErrUnavailable)
+
+// BusyError is the error for a busy Result r: its message, with the
+// exercise.
+func BusyError(r *Result) error { return busyError{r} }
+
+type busyError struct{ r *Result }
+
+func (e busyError) Error() string {
+	return e.r.Exercise + ": the machine was too busy: " + e.r.Message
+}
+func (e busyError) Unwrap() error { return ErrBusy }
+
+// AgainIfBusy calls run, and once more if the machine was too busy for its
+// first Result; a second busy Result is returned saying so.
+func AgainIfBusy(run func() (*Result, error)) (*Result, error) {
+	r, err := run()
+	if err != nil || !r.Busy() {
+		return r, err
+	}
+	if r, err = run(); err == nil && r.Busy() {
+		r.Message += " (this happened twice in a row)"
+	}
+	return r, err
 }

@@ -29,11 +29,12 @@ type streamLine struct {
 	Results *harnessDoc `json:"results"`
 }
 
-// Interpret decides a Result from what came out of the sandbox. The
+// Interpret decides a Result from what came out of the sandbox; limit is
+// the job's CPU time limit. The
 // harness's document is trusted only if the run ended normally and every
 // expected test is in it; anything else is an error, never a pass.
 func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limits sandbox.Limits) *Result {
-	r := &Result{Version: ResultVersion, Tests: []Test{}, DurationMS: out.Duration.Milliseconds()}
+	r := &Result{Version: ResultVersion, Tests: []Test{}, DurationMS: out.Duration.Milliseconds(), CPUTimeMS: out.CPUTime.Milliseconds()}
 	stream, perr := parseStream(out.Stdout)
 	doc, running := stream.doc, stream.running
 	during := ""
@@ -44,13 +45,23 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
 		return r
 	}
+	// The real cause wins: a memory bomb or a flood also uses time, and on
+	// a busy machine may reach a time limit before its own verdict.
 	switch {
-	case out.TimedOut:
-		return fail(KindTimeout, "time limit of %s exceeded%s: look for a loop that never ends or a call that waits forever", limit, during)
 	case out.OOMKilled:
 		return fail(KindMemory, "memory limit of %d MiB exceeded%s", limits.MemoryBytes>>20, during)
 	case out.OutputExceeded:
 		return fail(KindOutput, "too much output%s: the run printed more than %d KiB and was stopped%s", during, limits.Stderr>>10, outputHead(out.Stderr))
+	case out.CPUExceeded:
+		return fail(KindTimeout, "time limit of %s of CPU time exceeded%s: look for a loop that never ends or work that grows too fast", limit, during)
+	case out.WallExceeded && out.Busy:
+		return fail(KindBusy, "the sandbox could not get the CPU%s: in %s it got %s of CPU time and waited %s for a CPU. This is not your code's fault; check again",
+			during, seconds(out.Duration), seconds(out.CPUTime), seconds(out.ReadyTime))
+	case out.WallExceeded && out.Duration > 0:
+		return fail(KindTimeout, "stopped after %s of wall time%s, waiting rather than computing (it used %s of CPU time): look for a sleep, an input(), a lock or a socket that never answers",
+			seconds(out.Duration), during, seconds(out.CPUTime))
+	case out.WallExceeded:
+		return fail(KindTimeout, "the sandbox ran past its wall-clock limit of %s%s without its harness reporting, and was stopped", sandbox.WallLimit(limit), during)
 	case perr != nil:
 		return fail(KindHarness, "the test run's results could not be read (%v)%s", perr, stderrTail(out.Stderr))
 	case doc == nil && out.ExitCode > 128:
@@ -143,6 +154,14 @@ func parseStream(stdout []byte) (resultStream, error) {
 		rs.running = ""
 	}
 	return rs, nil
+}
+
+// seconds is d for a message: "0.25 s", "31 s".
+func seconds(d time.Duration) string {
+	if d < 10*time.Second {
+		return fmt.Sprintf("%.2g s", d.Seconds())
+	}
+	return fmt.Sprintf("%.0f s", d.Seconds())
 }
 
 // outputHead is the start of a flood of output, clipped and marked so.

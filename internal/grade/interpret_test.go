@@ -43,8 +43,15 @@ func TestInterpret(t *testing.T) {
 		{"a document claiming pass with a failed test", sandbox.Outcome{Stdout: []byte(strings.Replace(failDoc, `"status": "fail", "tests"`, `"status": "pass", "tests"`, 1))}, Fail, "", "", 2},
 		{"syntax error", sandbox.Outcome{Stdout: []byte(syntaxDoc)}, Error, KindSyntax, "SyntaxError: '(' was never closed", 0},
 		{"a result under another name", sandbox.Outcome{Stdout: []byte(strings.Replace(passDoc, `"test_b[1]", "file"`, `"test_c", "file"`, 1))}, Error, KindHarness, "test_c, which never started", 0},
-		{"time-out names the running test", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}` + "\n" + `{"start": "test_b[1]"}` + "\n"), TimedOut: true}, Error, KindTimeout, "time limit of 3s exceeded while running test_b[1]", 0},
-		{"time-out wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), TimedOut: true}, Error, KindTimeout, "time limit of 3s", 0},
+		{"CPU time-out names the running test", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}` + "\n" + `{"start": "test_b[1]"}` + "\n"), CPUExceeded: true}, Error, KindTimeout, "time limit of 3s of CPU time exceeded while running test_b[1]: look for a loop", 0},
+		{"time-out wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), CPUExceeded: true}, Error, KindTimeout, "time limit of 3s", 0},
+		{"waiting past the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), WallExceeded: true, Duration: 11 * time.Second, CPUTime: 150 * time.Millisecond}, Error, KindTimeout, "stopped after 11 s of wall time while running test_a, waiting rather than computing (it used 0.15 s of CPU time)", 0},
+		{"held back by a busy machine", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), WallExceeded: true, Busy: true, Duration: 11 * time.Second, CPUTime: 2 * time.Second, ReadyTime: 7 * time.Second}, Error, KindBusy, "could not get the CPU while running test_a: in 11 s it got 2 s of CPU time and waited 7 s for a CPU. This is not your code's fault", 0},
+		{"busy wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), WallExceeded: true, Busy: true}, Error, KindBusy, "", 0},
+		{"the wall clock of the whole sandbox", sandbox.Outcome{WallExceeded: true}, Error, KindTimeout, "wall-clock limit of 11s without its harness reporting", 0},
+		{"memory wins over the CPU limit", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, CPUExceeded: true}, Error, KindMemory, "memory limit", 0},
+		{"memory wins over the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, WallExceeded: true, Busy: true}, Error, KindMemory, "memory limit", 0},
+		{"a flood wins over the CPU limit", sandbox.Outcome{OutputExceeded: true, CPUExceeded: true}, Error, KindOutput, "too much output", 0},
 		{"out of memory", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, ExitCode: 137}, Error, KindMemory, "memory limit of 512 MiB exceeded while running test_a", 0},
 		{"output flood", sandbox.Outcome{OutputExceeded: true, Stderr: []byte(strings.Repeat("spam ", 1000) + "\n")}, Error, KindOutput, "more than 1024 KiB and was stopped. It began:\nspam spam", 0},
 		{"killed from outside", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 137}, Error, KindHarness, "killed by signal 9 while running test_a", 0},
@@ -122,7 +129,7 @@ func FuzzInterpret(f *testing.F) {
 	f.Add([]byte(failDoc), false)
 	f.Add([]byte(syntaxDoc), true)
 	f.Fuzz(func(t *testing.T, stdout []byte, timedOut bool) {
-		r := Interpret(sandbox.Outcome{Stdout: stdout, TimedOut: timedOut}, expected, time.Second, sandbox.DefaultLimits)
+		r := Interpret(sandbox.Outcome{Stdout: stdout, CPUExceeded: timedOut}, expected, time.Second, sandbox.DefaultLimits)
 		if r.Status == Pass {
 			if timedOut {
 				t.Fatal("a timed-out run passed")

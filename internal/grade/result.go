@@ -22,7 +22,8 @@ const (
 	KindImport      = "import"       // importing the learner's code failed
 	KindMissingFile = "missing_file" // a learner file is not there
 	KindTooLarge    = "too_large"    // a learner file is too big to grade
-	KindTimeout     = "timeout"      // the time limit was hit
+	KindTimeout     = "timeout"      // the CPU time limit, or the wall clock while waiting, was hit
+	KindBusy        = "busy"         // the machine was too busy to give the sandbox the CPU: not the learner's fault
 	KindMemory      = "memory"       // the memory limit was hit
 	KindOutput      = "output"       // too much output
 	KindHarness     = "harness"      // the run ended without trustworthy results
@@ -42,7 +43,8 @@ type Result struct {
 	ErrorKind  string `json:"error_kind,omitempty"`
 	File       string `json:"file,omitempty"`
 	Line       int    `json:"line,omitempty"`
-	DurationMS int64  `json:"duration_ms"`
+	DurationMS int64  `json:"duration_ms"` // wall clock
+	CPUTimeMS  int64  `json:"cpu_time_ms"` // the sandbox's CPU time for the job, what time_limit bounds
 	Tests      []Test `json:"tests"`
 }
 
@@ -57,8 +59,12 @@ type Test struct {
 	Hidden          bool   `json:"hidden,omitempty"`
 }
 
-// Duration is how long the run took.
+// Duration is how long the run took on the wall clock.
 func (r *Result) Duration() time.Duration { return time.Duration(r.DurationMS) * time.Millisecond }
+
+// CPUTime is the CPU time the run used, which the exercise's time limit
+// bounds.
+func (r *Result) CPUTime() time.Duration { return time.Duration(r.CPUTimeMS) * time.Millisecond }
 
 // Counts returns how many tests passed and how many did not.
 func (r *Result) Counts() (passed, failed int) {

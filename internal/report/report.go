@@ -123,6 +123,8 @@ func ErrorTitle(kind string) string {
 		return "memory limit exceeded"
 	case grade.KindOutput:
 		return "output limit exceeded"
+	case grade.KindBusy:
+		return "the machine was too busy"
 	default:
 		return "the tests could not run"
 	}

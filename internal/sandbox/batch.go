@@ -23,9 +23,15 @@ type BatchRunner interface {
 	RunBatch(ctx context.Context, jobs []Job) ([]Outcome, error)
 }
 
-// batchSlack is the time a batch allows each job beyond its limit, for
-// forking it and emptying the work directory.
-const batchSlack = 2 * time.Second
+// batchSlack is the wall-clock time a batch allows each job beyond its
+// limit, for forking it and emptying the work directory; startSlack is
+// what the whole allows for starting the sandbox and its harness. Past
+// these, drill kills the sandbox itself: the harness, which keeps each
+// job's time, is not answering.
+const (
+	batchSlack = 2 * time.Second
+	startSlack = 15 * time.Second
+)
 
 // batchHeader is the line that tells the harness to run a batch: the jobs'
 // own headers and the sizes of their archives, which follow it in order.
@@ -36,18 +42,24 @@ type batchHeader struct {
 }
 
 type batchEntry struct {
-	Job  json.RawMessage `json:"job"`
-	Size int             `json:"size"`
+	Job      json.RawMessage `json:"job"`
+	Size     int             `json:"size"`
+	CPULimit float64         `json:"cpu_limit_seconds"`
+	WallLim  float64         `json:"wall_limit_seconds"`
 }
 
 // batchRecord is what the harness reports of one job of a batch.
 type batchRecord struct {
 	Job            *int    `json:"job"`
 	ExitCode       int     `json:"exit_code"`
-	TimedOut       bool    `json:"timed_out"`
+	CPUExceeded    bool    `json:"cpu_exceeded"`
+	WallExceeded   bool    `json:"wall_exceeded"`
+	Busy           bool    `json:"busy"`
 	OOMKilled      bool    `json:"oom_killed"`
 	OutputExceeded bool    `json:"output_exceeded"`
 	DurationMS     float64 `json:"duration_ms"`
+	CPUMS          float64 `json:"cpu_ms"`
+	ReadyMS        float64 `json:"ready_ms"`
 	Stdout         []byte  `json:"stdout"` // base64 in the JSON
 	Stderr         []byte  `json:"stderr"`
 }
@@ -59,17 +71,10 @@ func (d *Docker) RunBatch(ctx context.Context, jobs []Job) ([]Outcome, error) {
 	if len(jobs) == 0 {
 		return nil, nil
 	}
-	input, limit, err := d.batchInput(jobs)
+	outcomes, done, _, err := d.runJobs(ctx, jobs)
 	if err != nil {
 		return nil, err
 	}
-	// Each job's output comes back base64-encoded inside its record.
-	perJob := (d.limits.Stdout+d.limits.Stderr)/3*4 + 4<<10
-	out, err := d.runInput(ctx, jobs[0].Runtime, input, limit, streamCaps{len(jobs) * perJob, d.limits.Stderr})
-	if err != nil {
-		return nil, err
-	}
-	outcomes, done := parseBatch(out.Stdout, len(jobs))
 	for i, job := range jobs {
 		if done[i] {
 			continue
@@ -79,6 +84,23 @@ func (d *Docker) RunBatch(ctx context.Context, jobs []Job) ([]Outcome, error) {
 		}
 	}
 	return outcomes, nil
+}
+
+// runJobs runs jobs in one sandbox and returns the outcome of each that the
+// harness reported on (done says which), and the sandbox's own outcome.
+func (d *Docker) runJobs(ctx context.Context, jobs []Job) ([]Outcome, []bool, Outcome, error) {
+	input, limit, err := d.batchInput(jobs)
+	if err != nil {
+		return nil, nil, Outcome{}, err
+	}
+	// Each job's output comes back base64-encoded inside its record.
+	perJob := (d.limits.Stdout+d.limits.Stderr)/3*4 + 4<<10
+	out, err := d.runInput(ctx, jobs[0].Runtime, input, limit, streamCaps{len(jobs) * perJob, d.limits.Stderr})
+	if err != nil {
+		return nil, nil, Outcome{}, err
+	}
+	outcomes, done := parseBatch(out.Stdout, len(jobs))
+	return outcomes, done, out, nil
 }
 
 // batchInput is what the harness reads for a batch of jobs, and the time
@@ -102,10 +124,12 @@ func (d *Docker) batchInput(jobs []Job) ([]byte, time.Duration, error) {
 		if !json.Valid(own) {
 			return nil, 0, fmt.Errorf("a job's header is not JSON: %.40q", own)
 		}
-		h.Jobs = append(h.Jobs, batchEntry{Job: own, Size: len(archive)})
+		wall := WallLimit(job.TimeLimit)
+		h.Jobs = append(h.Jobs, batchEntry{Job: own, Size: len(archive), CPULimit: job.TimeLimit.Seconds(), WallLim: wall.Seconds()})
 		archives.Write(archive)
-		limit += job.TimeLimit + batchSlack
+		limit += wall + batchSlack
 	}
+	limit += startSlack
 	header, err := json.Marshal(h)
 	if err != nil {
 		return nil, 0, err
@@ -133,10 +157,14 @@ func parseBatch(stdout []byte, n int) ([]Outcome, []bool) {
 			Stdout:         r.Stdout,
 			Stderr:         r.Stderr,
 			ExitCode:       r.ExitCode,
-			TimedOut:       r.TimedOut,
+			CPUExceeded:    r.CPUExceeded,
+			WallExceeded:   r.WallExceeded,
+			Busy:           r.Busy,
 			OOMKilled:      r.OOMKilled,
 			OutputExceeded: r.OutputExceeded,
 			Duration:       time.Duration(r.DurationMS * float64(time.Millisecond)),
+			CPUTime:        time.Duration(r.CPUMS * float64(time.Millisecond)),
+			ReadyTime:      time.Duration(r.ReadyMS * float64(time.Millisecond)),
 		}
 	}
 	return outcomes, done

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -42,11 +43,11 @@ func TestParseBatch(t *testing.T) {
 }
 
 func TestParseBatchRecord(t *testing.T) {
-	line := `{"job": 0, "exit_code": 137, "timed_out": true, "oom_killed": true, "output_exceeded": true, "duration_ms": 3000, "stdout": "", "stderr": "eHk="}`
+	line := `{"job": 0, "exit_code": 137, "cpu_exceeded": true, "wall_exceeded": true, "busy": true, "oom_killed": true, "output_exceeded": true, "duration_ms": 3000, "cpu_ms": 1500, "ready_ms": 250, "stdout": "", "stderr": "eHk="}`
 	outs, done := parseBatch([]byte(line), 1)
-	want := Outcome{Stdout: []byte{}, Stderr: []byte("xy"), ExitCode: 137, TimedOut: true, OOMKilled: true, OutputExceeded: true, Duration: 3 * time.Second}
-	if !done[0] || outs[0].ExitCode != want.ExitCode || !outs[0].TimedOut || !outs[0].OOMKilled || !outs[0].OutputExceeded ||
-		outs[0].Duration != want.Duration || string(outs[0].Stderr) != "xy" {
+	want := Outcome{Stdout: []byte{}, Stderr: []byte("xy"), ExitCode: 137, CPUExceeded: true, WallExceeded: true, Busy: true, OOMKilled: true, OutputExceeded: true,
+		Duration: 3 * time.Second, CPUTime: 1500 * time.Millisecond, ReadyTime: 250 * time.Millisecond}
+	if !done[0] || !reflect.DeepEqual(outs[0], want) {
 		t.Errorf("got %+v, want %+v", outs[0], want)
 	}
 }
@@ -59,7 +60,7 @@ func TestBatchInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 3*time.Second + 5*time.Second + 2*batchSlack; limit != want {
+	if want := WallLimit(3*time.Second) + WallLimit(5*time.Second) + 2*batchSlack + startSlack; limit != want {
 		t.Errorf("limit %s, want %s", limit, want)
 	}
 	header, archives, _ := bytes.Cut(input, []byte("\n"))
@@ -69,6 +70,10 @@ func TestBatchInput(t *testing.T) {
 	}
 	if len(h.Jobs) != 2 || string(h.Jobs[0].Job) != `{"n":1}` || string(h.Jobs[1].Job) != "{}" {
 		t.Errorf("headers: %s", header)
+	}
+	// Each job's own limits: CPU seconds, and the wall clock at WallFactor.
+	if h.Jobs[0].CPULimit != 3 || h.Jobs[0].WallLim != 11 || h.Jobs[1].CPULimit != 5 || h.Jobs[1].WallLim != 17 {
+		t.Errorf("limits: %s", header)
 	}
 	if h.Jobs[0].Size+h.Jobs[1].Size != len(archives) || h.StdoutLimit != DefaultLimits.Stdout || h.StderrLimit != DefaultLimits.Stderr {
 		t.Errorf("sizes %d + %d of %d bytes, limits %d %d", h.Jobs[0].Size, h.Jobs[1].Size, len(archives), h.StdoutLimit, h.StderrLimit)

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,7 @@ func testJob(limit time.Duration, test string) Job {
 	return Job{
 		Runtime:   "python",
 		Files:     []File{{Path: "tests/test_it.py", Data: []byte(test)}},
-		Header:    []byte(fmt.Sprintf(`{"learner_files": [], "time_limit_seconds": %d}`, int(limit.Seconds()))),
+		Header:    []byte(`{"learner_files": []}`),
 		TimeLimit: limit,
 	}
 }
@@ -50,14 +49,25 @@ def test_no_sleeper():
     assert "sleep" not in names
 `, wantStatus("pass")},
 		{"endless loop", "def test_loop():\n    while True:\n        pass\n", func(t *testing.T, out Outcome) {
-			if !out.TimedOut {
-				t.Errorf("not timed out: %+v", out)
+			if !out.CPUExceeded || out.WallExceeded {
+				t.Errorf("not stopped at its CPU time limit: %+v", out)
 			}
-			if out.Duration < limit || out.Duration > limit+time.Second {
-				t.Errorf("killed after %s, limit %s", out.Duration, limit)
+			if out.CPUTime < limit {
+				t.Errorf("stopped after %s of CPU time, limit %s", out.CPUTime, limit)
 			}
 			if !strings.Contains(string(out.Stdout), `"start": "test_loop"`) {
 				t.Errorf("the loop's test was not announced: %q", out.Stdout)
+			}
+		}},
+		{"sleeps past the wall clock", "import time\ndef test_sleep():\n    time.sleep(3600)\n", func(t *testing.T, out Outcome) {
+			if !out.WallExceeded || out.Busy || out.CPUExceeded {
+				t.Errorf("not stopped by the wall clock as waiting: %+v", out)
+			}
+			if out.Duration < WallLimit(limit) || out.CPUTime >= limit {
+				t.Errorf("stopped after %s of wall time and %s of CPU time; wall limit %s", out.Duration, out.CPUTime, WallLimit(limit))
+			}
+			if !strings.Contains(string(out.Stdout), `"start": "test_sleep"`) {
+				t.Errorf("the sleeping test was not announced: %q", out.Stdout)
 			}
 		}},
 		{"memory", "def test_hog():\n    blocks = [bytearray(64 << 20) for _ in range(16)]\n", func(t *testing.T, out Outcome) {
@@ -102,9 +112,9 @@ def test_flood():
 }
 
 // A job that kills the harness ends the batch's sandbox; every job still
-// gets an outcome of its own, the rest from sandboxes of their own. (The
-// killer kills its parent only if that is the batch's harness: on its own,
-// its parent is the sandbox's watchdog.)
+// gets an outcome of its own, the rest from sandboxes of their own. The
+// killer, run again on its own, kills that harness too (every job runs
+// under one): its outcome is the sandbox's, with no results, never a pass.
 func TestDockerBatchHarnessKilled(t *testing.T) {
 	d := newDocker(t)
 	jobs := []Job{
@@ -120,9 +130,11 @@ def test_kill():
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []string{"pass", "pass", "fail"} {
-		wantStatus(want)(t, outs[i])
+	wantStatus("pass")(t, outs[0])
+	if len(outs[1].Stdout) != 0 || outs[1].ExitCode == 0 {
+		t.Errorf("the harness's killer: exit code %d, results stream %q", outs[1].ExitCode, outs[1].Stdout)
 	}
+	wantStatus("fail")(t, outs[2])
 }
 
 func wantStatus(want string) func(t *testing.T, out Outcome) {

@@ -41,6 +41,9 @@ type Docker struct {
 	images *Images
 	limits Limits
 	host   string // this machine's name, on the labels of its sandboxes
+	// spareTTL is how long the spare left for the next job waits for it;
+	// 0 for none.
+	spareTTL time.Duration
 	sweep  sync.Once
 	// pending counts work that outlives a Run (removing its sandbox,
 	// preparing a spare); Close waits for it.
@@ -76,7 +79,7 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
 	host, _ := os.Hostname()
-	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, host: host, making: map[string]chan struct{}{}}, nil
+	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, host: host, spareTTL: spareTTL(), making: map[string]chan struct{}{}}, nil
 }
 
 // BuildImages makes sure the runtimes' images exist, building the missing
@@ -106,16 +109,20 @@ func (d *Docker) Close() error {
 	return d.client.Close()
 }
 
-// Run implements Runner.
+// Run implements Runner. The job is a batch of one: the harness runs it in
+// a child and keeps its time, as for every job. If the harness did not
+// report on it, the Outcome is the sandbox's own: its exit code, what the
+// harness printed, and whether drill had to stop it.
 func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
-	archive, err := tarFiles(job.Files)
+	outcomes, done, out, err := d.runJobs(ctx, []Job{job})
 	if err != nil {
-		return Outcome{}, fmt.Errorf("pack job: %w", err)
+		return Outcome{}, err
 	}
-	header := bytes.TrimRight(job.Header, "\n")
-	input := make([]byte, 0, len(header)+1+len(archive))
-	input = append(append(append(input, header...), '\n'), archive...)
-	return d.runInput(ctx, job.Runtime, input, job.TimeLimit, streamCaps{d.limits.Stdout, d.limits.Stderr})
+	if done[0] {
+		return outcomes[0], nil
+	}
+	out.Stdout = nil
+	return out, nil
 }
 
 // streamCaps are the bytes of a sandbox's standard output and error kept
@@ -289,12 +296,12 @@ func (d *Docker) run(ctx context.Context, id string, started bool, input []byte,
 	select {
 	case <-copied:
 	case <-timer.C:
-		out.TimedOut = true
+		out.WallExceeded = true
 	case <-flood:
 		out.OutputExceeded = true
 	case <-ctx.Done():
 	}
-	if out.TimedOut || out.OutputExceeded || ctx.Err() != nil {
+	if out.WallExceeded || out.OutputExceeded || ctx.Err() != nil {
 		d.kill(id)
 	}
 	if ctx.Err() != nil {

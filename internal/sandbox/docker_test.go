@@ -62,7 +62,7 @@ var passingJob = Job{
 	Files: []File{
 		{Path: "tests/test_ok.py", Data: []byte("def test_ok():\n    assert True\n")},
 	},
-	Header:    []byte(`{"learner_files": [], "time_limit_seconds": 10}`),
+	Header:    []byte(`{"learner_files": []}`),
 	TimeLimit: 10 * time.Second,
 }
 

@@ -28,23 +28,57 @@ type File struct {
 type Job struct {
 	Runtime   string        // which runner image
 	Files     []File        // laid out under the work directory
-	Header    []byte        // one line for the harness, sent before the files
-	TimeLimit time.Duration // wall clock, from start to exit
+	Header    []byte // one line for the harness, sent before the files
+	// TimeLimit is CPU time: what the sandbox's processes may use between
+	// the job's start and its end (the cgroup's CPU accounting), as isolate
+	// and contest judges count it. The wall clock is a safety net at
+	// WallLimit(TimeLimit), for code that waits instead of computing.
+	TimeLimit time.Duration
 }
+
+// WallFactor is how many times its CPU time limit a job may take on the
+// wall clock. A sandbox has one CPU: a job that computes all the time
+// reaches its CPU limit at 1x, and at 1.5x on a 2-core machine that runs
+// two busy loops beside it (three runnable tasks on two cores). 3x leaves
+// room for twice that load before correct work is held back, and past it
+// the harness sees that the job was ready to run but not given the CPU
+// (the machine was too busy: an infrastructure error, run again), unlike
+// code that sleeps or waits for input, which is the learner's to fix. More
+// would only make a learner wait longer to hear that their code waits.
+const WallFactor = 3
+
+// wallStartup is added to every wall-clock limit: the interpreter's and
+// pytest's start-up, which a limit of a second or two would otherwise not
+// cover on a busy machine.
+const wallStartup = 2 * time.Second
+
+// WallLimit is the wall-clock limit of a job whose CPU time limit is cpu.
+func WallLimit(cpu time.Duration) time.Duration { return WallFactor*cpu + wallStartup }
 
 // Outcome is what came out of a sandbox.
 type Outcome struct {
 	Stdout   []byte // the harness's results stream, at most Limits.Stdout bytes
 	Stderr   []byte // everything else printed, at most Limits.Stderr bytes
 	ExitCode int
-	// TimedOut: the job ran past its time limit and was killed.
-	TimedOut bool
+	// CPUExceeded: the job used more CPU time than its limit and was
+	// killed.
+	CPUExceeded bool
+	// WallExceeded: the job ran past its wall-clock limit and was killed.
+	// With Busy, it was ready to run for most of that time but the machine
+	// did not give it the CPU; without, it was waiting (sleep, input, a
+	// lock, a socket).
+	WallExceeded bool
+	Busy         bool
 	// OOMKilled: the kernel killed a process for exceeding the memory limit.
 	OOMKilled bool
 	// OutputExceeded: the job printed more than the limits allow and was
 	// killed.
 	OutputExceeded bool
-	Duration       time.Duration
+	Duration       time.Duration // wall clock, from the job's start to its end
+	CPUTime        time.Duration // used by the sandbox's processes for the job
+	// ReadyTime is, for a job stopped at its wall-clock limit, how long its
+	// live threads had been ready to run but waiting for a CPU.
+	ReadyTime time.Duration
 }
 
 // Limits are the resources one sandbox may use.

@@ -50,7 +50,7 @@ func spareTTL() time.Duration {
 // drill is making one already; Close waits for it. A spare that cannot be
 // made is no loss: the next job creates its sandbox as usual.
 func (d *Docker) prepareSpare(image string) {
-	ttl := spareTTL()
+	ttl := d.spareTTL
 	if ttl <= 0 {
 		return
 	}
@@ -88,7 +88,7 @@ func (d *Docker) prepareSpare(image string) {
 // would be. Claiming renames the spare, under a lock that every drill on
 // this host takes, so that no spare is claimed twice.
 func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duration) string {
-	if spareTTL() <= 0 {
+	if d.spareTTL <= 0 {
 		return ""
 	}
 	d.spareMu.Lock()

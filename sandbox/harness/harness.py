@@ -1,21 +1,26 @@
 """drill's in-container harness.
 
 It runs as the container's entrypoint, as an unprivileged user, in a sandbox
-whose root filesystem is read-only. drill streams the job to it on standard
-input: one JSON line (the learner's files, the time limit), then a tar
-archive of the learner's editable files, the exercise's support files, and
-the hidden tests under tests/. The harness unpacks the job into
-/work (a tmpfs), checks the learner's Python files for syntax errors, runs
-pytest with a small plugin that records every test, and writes what happened
-to standard output as JSON lines:
+whose root filesystem is read-only. drill streams the jobs to it on standard
+input: one JSON line (for each job its header, its time limits and the size
+of its archive), then each job's tar archive of the learner's editable
+files, the exercise's support files, and the hidden tests under tests/.
+
+Each job runs in a child forked from the warmed-up harness: it unpacks the
+job into /work (a tmpfs), checks the learner's Python files for syntax
+errors, runs pytest with a small plugin that records every test, and writes
+what happened to its standard output as JSON lines:
 
     {"start": "<test id>"}     as each test begins (so a time-out can name it)
     {"results": {...}}         once, at the very end: the results document
 
 Everything else that anybody prints (pytest's own report, the learner's
-prints outside a test) goes to standard error, so it can never be mistaken for
-a results line. drill trusts the document only if the container exited
-normally and every test it expects appears in it.
+prints outside a test) goes to its standard error, so it can never be
+mistaken for a results line. The parent keeps the job's time (CPU time, and
+the wall clock as a safety net), its output caps and its memory verdict, and
+writes one record per job to standard output (see run_batch). drill trusts
+the results document only if the child exited normally and every test it
+expects appears in it.
 """
 
 import base64
@@ -44,33 +49,39 @@ MESSAGE_LIMIT = 4096
 
 
 def main():
+    set_dumpable(False)
     # Everything that does not depend on the job is done before reading it,
     # so that a sandbox started ahead of time has it done when the job comes.
     plugins, _ = warm_up()
 
-    # The job: one JSON line, then a tar archive of the files. A batch (see
-    # run_batch) names several jobs, whose archives follow one another.
+    # The jobs: one JSON line naming them (see run_batch), then their tar
+    # archives, one after another. A single check is a batch of one.
     header = json.loads(sys.stdin.buffer.readline() or b"{}")
     data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
     if len(data) > MAX_JOB_BYTES:
         raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
-    if "jobs" in header:
-        run_batch(header, data, plugins)
-    else:
-        run_job(header, data, plugins)
+    run_batch(header, data, plugins)
     # Learner code may leave threads behind; they must not keep us alive.
     os._exit(0)
 
 
-def run_job(job, archive, plugins):
-    """Run one job: unpack its archive into /work, run its tests, and write
-    the results stream to standard output."""
-    learner_files = job.get("learner_files", [])
-    if job.get("time_limit_seconds"):
-        # drill kills the sandbox at the limit; this ends it if drill is gone.
-        signal.alarm(int(job["time_limit_seconds"]) + 2)
+def set_dumpable(on):
+    """PR_SET_DUMPABLE (prctl(2)): a process that is not dumpable has its
+    /proc entries owned by root, so the job's processes, which run as the
+    same user, cannot open the harness's descriptors (its copy of the
+    results channel) through /proc/PID/fd. A job's child is made dumpable
+    again: to the learner's code, a process like any other."""
+    import ctypes
 
-    emit, close = results_stream()
+    ctypes.CDLL(None, use_errno=True).prctl(4, 1 if on else 0, 0, 0, 0)
+
+
+def run_job(job, archive, plugins):
+    """Run one job, in the child run_child forked: unpack its archive into
+    /work, run its tests, and write the results stream to standard output.
+    Its time is kept by the parent."""
+    learner_files = job.get("learner_files", [])
+    emit, close, _ = results_stream()
     unpack(archive, WORK)
     os.chdir(WORK)
     sys.path.insert(0, WORK)
@@ -82,7 +93,8 @@ def run_job(job, archive, plugins):
 
 def results_stream():
     """Keep a private copy of stdout for JSON lines, and send everything
-    else printed from here on to stderr. Returns emit(obj) and close()."""
+    else printed from here on to stderr. Returns emit(obj), close() and the
+    private copy's descriptor (which a job's child must not keep)."""
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
 
@@ -90,17 +102,18 @@ def results_stream():
         out.write(json.dumps(obj) + "\n")
         out.flush()
 
-    return emit, out.close
+    return emit, out.close, out.fileno()
 
 
 def run_batch(header, data, plugins):
-    """Run several jobs one after another, each in a child forked from this
+    """Run the jobs one after another, each in a child forked from this
     warmed-up process, with /work and /tmp emptied in between. For each job,
     one line on standard output: what its child wrote to its standard output
     and error (base64, capped as drill caps a sandbox's), how it ended, and
-    how long it took. The jobs share the sandbox, so drill sends a batch
-    only of code it trusts alike: an exercise bank's own solutions."""
-    emit, close = results_stream()
+    the CPU and wall time it took. Jobs of one batch share the sandbox, so
+    drill batches several only of code it trusts alike: an exercise bank's
+    own solutions; a learner's job is always a batch of one."""
+    emit, close, results_fd = results_stream()
     caps = (int(header["stdout_limit"]), int(header["stderr_limit"]))
     # A child's exit wakes the harness through this pipe (SIGCHLD).
     wake_r, wake_w = os.pipe()
@@ -113,13 +126,17 @@ def run_batch(header, data, plugins):
         size = int(entry["size"])
         archive = data[offset:offset + size]
         offset += size
-        record = run_child(entry["job"], archive, plugins, caps, wake_r)
+        limits = (float(entry["cpu_limit_seconds"]), float(entry["wall_limit_seconds"]))
+        record = run_child(entry["job"], archive, plugins, caps, limits, wake_r, (wake_w, results_fd))
         record["job"] = i
         emit(record)
     close()
 
 
-def run_child(job, archive, plugins, caps, wake_r):
+def run_child(job, archive, plugins, caps, limits, wake_r, parents):
+    """Run one job in a child and return its record. parents are the
+    harness's own descriptors, which the child closes: it can write neither
+    the results channel nor the wake-up pipe."""
     for d in (WORK, "/tmp"):
         empty(d)
     oom_before = oom_kills()
@@ -127,16 +144,17 @@ def run_child(job, archive, plugins, caps, wake_r):
     err_r, err_w = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
-    start = time.monotonic()
+    clock = JobClock(*limits)
     pid = os.fork()
     if pid == 0:
         code = 1
         try:
+            set_dumpable(True)
             signal.set_wakeup_fd(-1)
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             os.dup2(out_w, 1)
             os.dup2(err_w, 2)
-            for fd in (out_r, out_w, err_r, err_w, wake_r):
+            for fd in (out_r, out_w, err_r, err_w, wake_r) + parents:
                 os.close(fd)
             run_job(job, archive, plugins)
             code = 0
@@ -148,9 +166,7 @@ def run_child(job, archive, plugins, caps, wake_r):
             os._exit(code)
     os.close(out_w)
     os.close(err_w)
-    limit = float(job.get("time_limit_seconds") or 60)
-    streams, status, timed_out, exceeded = collect(pid, {out_r: caps[0], err_r: caps[1]}, start + limit, wake_r)
-    duration = time.monotonic() - start
+    streams, status, stop, exceeded = collect(pid, {out_r: caps[0], err_r: caps[1]}, clock, wake_r)
     oom = oom_kills()
     killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     if oom is not None and oom_before is not None:
@@ -158,34 +174,146 @@ def run_child(job, archive, plugins, caps, wake_r):
     else:
         # Without the counter: a SIGKILL that the harness did not send is the
         # kernel's, and in a sandbox with this little memory, the OOM killer.
-        oom_killed = killed and not (timed_out or exceeded)
+        oom_killed = killed and not (stop or exceeded)
     if os.WIFSIGNALED(status):
         exit_code = 128 + os.WTERMSIG(status)
     else:
         exit_code = os.WEXITSTATUS(status)
-    return {
+    record = {
         "exit_code": exit_code,
-        "timed_out": timed_out,
+        "cpu_exceeded": stop == "cpu",
+        "wall_exceeded": stop in ("waiting", "busy"),
+        "busy": stop == "busy",
         "oom_killed": oom_killed,
         "output_exceeded": exceeded,
-        "duration_ms": round(duration * 1000, 3),
         "stdout": base64.b64encode(bytes(streams[out_r])).decode("ascii"),
         "stderr": base64.b64encode(bytes(streams[err_r])).decode("ascii"),
     }
+    record.update(clock.figures())
+    return record
 
 
-def collect(pid, caps, deadline, wake_r):
+# How often the harness looks at the CPU time a job has used, in seconds:
+# a job overruns its CPU limit by at most about this much.
+CPU_POLL = 0.05
+# At the wall-clock limit, a job that was running or ready to run for at
+# least this share of the time was held back by a busy machine; one that
+# was not was waiting (sleeping, reading, locking).
+BUSY_SHARE = 0.5
+
+
+class JobClock:
+    """The time limits of one job: CPU seconds (the sandbox's processes, from
+    the cgroup's CPU accounting, as isolate and contest judges count time)
+    and wall-clock seconds, the safety net for code that waits."""
+
+    def __init__(self, cpu_limit, wall_limit):
+        self.cpu_limit, self.wall_limit = cpu_limit, wall_limit
+        self.start = time.monotonic()
+        self.cpu_start = sandbox_cpu()
+        self.ready = 0.0  # seconds the job's live tasks waited for a CPU, at the wall limit
+        self.end = None
+
+    def cpu(self):
+        """CPU seconds the sandbox has used since the job started."""
+        return max(0.0, sandbox_cpu() - self.cpu_start)
+
+    def deadline(self):
+        return self.start + self.wall_limit
+
+    def check(self, now):
+        """None while the job may go on; else why it must stop: "cpu" (over
+        its CPU time), "busy" (at the wall limit, held back by a busy
+        machine), or "waiting" (at the wall limit, not computing)."""
+        if self.cpu() >= self.cpu_limit:
+            return "cpu"
+        if now < self.deadline():
+            return None
+        self.ready = ready_seconds()
+        wall = now - self.start
+        if self.cpu() + self.ready >= BUSY_SHARE * wall:
+            return "busy"
+        return "waiting"
+
+    def stop(self):
+        self.end = time.monotonic()
+
+    def figures(self):
+        end = self.end or time.monotonic()
+        return {
+            "duration_ms": round((end - self.start) * 1000, 3),
+            "cpu_ms": round(self.cpu() * 1000, 3),
+            "ready_ms": round(self.ready * 1000, 3),
+        }
+
+
+CPU_USAGE_FILES = (
+    ("/sys/fs/cgroup/cpu.stat", "usage_usec", 1e-6),  # cgroup v2
+    ("/sys/fs/cgroup/cpuacct/cpuacct.usage", None, 1e-9),  # cgroup v1
+    ("/sys/fs/cgroup/cpu,cpuacct/cpuacct.usage", None, 1e-9),
+)
+
+
+def sandbox_cpu():
+    """CPU seconds used by every process of the sandbox so far, from its
+    cgroup; where the cgroup does not say, the harness's own and its
+    children's, as the kernel counts them (os.times) plus the live ones'."""
+    for path, key, unit in CPU_USAGE_FILES:
+        try:
+            with open(path) as f:
+                if key is None:
+                    return int(f.read()) * unit
+                for line in f:
+                    name, _, value = line.partition(" ")
+                    if name == key:
+                        return int(value) * unit
+        except (OSError, ValueError):
+            continue
+    t = os.times()
+    total = t.user + t.system + t.children_user + t.children_system
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in other_pids():
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def ready_seconds():
+    """Seconds the live tasks of the job spent ready to run but waiting for
+    a CPU (the second figure of /proc/PID/task/TID/schedstat)."""
+    total = 0
+    for pid in other_pids():
+        try:
+            tids = os.listdir("/proc/%d/task" % pid)
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                    total += int(f.read().split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return total / 1e9
+
+
+def collect(pid, caps, clock, wake_r):
     """Read the child's output until it has exited and its pipes are closed,
-    killing it at the deadline or when it prints more than the caps allow.
-    wake_r becomes readable when a child exits. Returns the output by pipe,
-    the wait status, and whether it timed out or printed too much."""
+    killing it when clock says its time is up or when it prints more than
+    the caps allow. wake_r becomes readable when a child exits. Returns the
+    output by pipe, the wait status, why its time was up (None, or what
+    JobClock.check said), and whether it printed too much."""
     bufs = {fd: bytearray() for fd in caps}
     sel = selectors.DefaultSelector()
     for fd in caps:
         sel.register(fd, selectors.EVENT_READ)
     sel.register(wake_r, selectors.EVENT_READ)
     status = None
-    timed_out = exceeded = False
+    stop = None
+    exceeded = False
     drain_until = None
 
     while True:
@@ -193,23 +321,25 @@ def collect(pid, caps, deadline, wake_r):
             done, st = os.waitpid(pid, os.WNOHANG)
             if done:
                 status = st
+                clock.stop()
                 # What the child left running goes with it, and with that
                 # the last holders of its pipes.
                 kill_others()
                 drain_until = time.monotonic() + 0.5
         now = time.monotonic()
-        if status is None and now >= deadline and not timed_out:
-            timed_out = True
-            kill_others()
+        if status is None and stop is None:
+            stop = clock.check(now)
+            if stop is not None:
+                kill_others()
         if status is not None and (len(sel.get_map()) == 1 or now >= drain_until):
             break
         if status is not None:
             wait = drain_until - now
-        elif not timed_out:
-            wait = deadline - now
+        elif stop is None:
+            wait = min(CPU_POLL, clock.deadline() - now)
         else:
             wait = 0.1  # killed: its exit is a moment away
-        for key, _ in sel.select(max(0.0, min(wait, 1.0))):
+        for key, _ in sel.select(max(0.0, wait)):
             fd = key.fd
             if fd == wake_r:
                 try:
@@ -232,20 +362,24 @@ def collect(pid, caps, deadline, wake_r):
     for key in list(sel.get_map().values()):
         os.close(key.fd)
     sel.close()
-    return bufs, status, timed_out, exceeded
+    return bufs, status, stop, exceeded
 
 
 def kill_others():
     """Kill every process in the sandbox but the harness and those above it
     (the watchdog, the init): the job's, wherever they went (a new session,
     a daemon's double fork)."""
+    for pid in other_pids():
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def other_pids():
+    """The sandbox's processes but the harness and those above it."""
     keep = {1, os.getpid(), os.getppid()}
-    for name in os.listdir("/proc"):
-        if name.isdigit() and int(name) not in keep:
-            try:
-                os.kill(int(name), signal.SIGKILL)
-            except OSError:
-                pass
+    return [int(name) for name in os.listdir("/proc") if name.isdigit() and int(name) not in keep]
 
 
 def oom_kills():
