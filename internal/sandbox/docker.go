@@ -44,7 +44,7 @@ type Docker struct {
 	// spareTTL is how long the spare left for the next job waits for it;
 	// 0 for none.
 	spareTTL time.Duration
-	sweep  sync.Once
+	sweep    sync.Once
 	// pending counts work that outlives a Run (removing its sandbox,
 	// preparing a spare); Close waits for it.
 	pending sync.WaitGroup
