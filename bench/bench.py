@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """drill's benchmarks, measured side by side in one run.
 
-    python3 bench/bench.py [--runs 20] [--skip-validate] [--cold-images]
+    python3 bench/bench.py [--runs 20] [--skip-validate] [--cold-images] [--load-only]
 
 1. Check latency, warm images, on a python and a Django exercise: `drill
    check` against the floor (the same hidden tests run by bare pytest on the
@@ -16,6 +16,10 @@
 4. drill's peak memory during a check and during validate.
 5. Image build with nothing changed, image sizes; --cold-images also
    removes drill's images first and times a build from nothing.
+6. Identical correct work under load: 4 copies of a reference solution
+   graded at --jobs 4 while two busy loops run, and the whole bank
+   validated the same way. Every one must pass: the time limit is CPU time,
+   so a busy machine may make drill slower but never changes a verdict.
 
 Needs: bin/drill (make setup; DRILL_BIN names another build), Docker, tmux, GNU time, and for the floor a host Python with
 pytest, pytest-django and Django (on Debian: apt-get install python3-pytest
@@ -218,11 +222,58 @@ def images(cold):
     return tags
 
 
+LOAD_EXERCISE = "python-advanced/writing-tests"  # its hidden tests run pytest seven times
+
+
+class BusyLoops:
+    """n shell loops that keep n CPUs busy while the block runs."""
+
+    def __init__(self, n=2):
+        self.n, self.procs = n, []
+
+    def __enter__(self):
+        self.procs = [subprocess.Popen(["sh", "-c", "while :; do :; done"]) for _ in range(self.n)]
+        return self
+
+    def __exit__(self, *exc):
+        for p in self.procs:
+            p.kill()
+            p.wait()
+
+
+def under_load(workspace, skip_validate):
+    rel = exercise_dir(os.path.join(ROOT, "exercises"), LOAD_EXERCISE)
+    cls = os.path.join(workspace, "class")
+    for i in range(4):
+        d = os.path.join(cls, "learner-%d" % (i + 1))
+        shutil.copytree(os.path.join(ROOT, "exercises", rel, "solution"), d)
+    run([DRILL, "clean"])
+    with BusyLoops(2):
+        took, p = run([DRILL, "grade", "-e", LOAD_EXERCISE, "--jobs", "4", "--json", cls], check=False)
+    subs = json.loads(p.stdout)["submissions"]
+    passed = sum(1 for s in subs if s["status"] == "pass")
+    slowest = max(s["duration_ms"] for s in subs) / 1000
+    print("\n6. Identical correct work under load (two busy loops)")
+    print("   %d copies of %s's solution at --jobs 4: %d of %d passed in %.1f s (slowest %.1f s)" % (
+        len(subs), LOAD_EXERCISE, passed, len(subs), took, slowest))
+    ok = passed == len(subs)
+    if not skip_validate:
+        run([DRILL, "clean"])
+        with BusyLoops(2):
+            took, p = run([DRILL, "validate"], check=False)
+        summary = [ln for ln in p.stdout.splitlines() if "exercises:" in ln]
+        print("   the whole bank validated: %s in %.1f s" % (summary[-1] if summary else "no summary (exit %d)" % p.returncode, took))
+        ok = ok and p.returncode == 0
+    print("   %s" % ("all passed" if ok else "NOT ALL PASSED"))
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--skip-validate", action="store_true")
     ap.add_argument("--cold-images", action="store_true", help="remove drill's images and time a build from nothing")
+    ap.add_argument("--load-only", action="store_true", help="measure only identical correct work under load (6)")
     args = ap.parse_args()
     if not os.path.exists(DRILL):
         sys.exit("no bin/drill: run make setup first")
@@ -232,12 +283,16 @@ def main():
     try:
         run([DRILL, "init", os.path.join(workspace, "ws")])
         ws = os.path.join(workspace, "ws")
-        rows = check_latency(args.runs, ws, tags)
-        watch_recheck(ws, rows[0][1]["floor"])
-        memory(ws, args.skip_validate)
-        validate(args.skip_validate)
+        if not args.load_only:
+            rows = check_latency(args.runs, ws, tags)
+            watch_recheck(ws, rows[0][1]["floor"])
+            memory(ws, args.skip_validate)
+            validate(args.skip_validate)
+        ok = under_load(workspace, args.skip_validate)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
+    if not ok:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -345,7 +345,19 @@ func (d *Docker) kill(id string) {
 func (d *Docker) remove(id string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, _ = d.client.ContainerRemove(ctx, id, client.ContainerRemoveOptions{Force: true, RemoveVolumes: true})
+	// An engine that is still starting the container (a start cancelled
+	// by Ctrl-C), or is slow under load, can refuse a removal for a moment.
+	for range 5 {
+		_, err := d.client.ContainerRemove(ctx, id, client.ContainerRemoveOptions{Force: true, RemoveVolumes: true})
+		if err == nil || errdefs.IsNotFound(err) || ctx.Err() != nil {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
 }
 
 // Which sandbox containers a clean-up removes.
