@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/report"
@@ -64,7 +65,12 @@ Output, to --out FILE or standard output:
   gradescope      Gradescope's results.json for each submission: in the
                   submission's directory, or with --out DIR in DIR/NAME/
                   (DIR/results.json when there is one submission, as in
-                  Gradescope's autograder: --out /autograder/results)
+                  Gradescope's autograder: --out /autograder/results).
+                  NAME is the submission's last path element, with -2,
+                  -3... added, in the order given, to one that another
+                  submission has already (in any letter case). A
+                  results.json already there is replaced, never written
+                  through; one that cannot be written is an error row.
 A line per submission as it finishes and a summary (passed, failed,
 errored, the slowest) go to standard output, or to standard error when the
 table does.
@@ -133,7 +139,7 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 		return err
 	}
 	subs := findSubmissions(opts.submissions, ex)
-	resultsFiles, err := gradescopeFiles(opts, subs)
+	results, err := gradescopeFiles(opts, subs)
 	if err != nil {
 		return err
 	}
@@ -177,6 +183,14 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 				// learner's, though the row says what happened.
 				sandboxFailed[i] = true
 			}
+			if results != nil && results[i].dir != "" {
+				// Written as each finishes, so that one that cannot be
+				// written is this submission's row and stops no other.
+				if err := writeResults(results[i], gr); err != nil {
+					gr = report.Grade{Submission: sub.name, Status: grade.Error, DurationMS: gr.DurationMS,
+						Message: "Gradescope results not written: " + err.Error()}
+				}
+			}
 			grades[i] = gr
 			prog.finish(sub.name, gradeLine(gr))
 			return nil
@@ -199,15 +213,17 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 			sum.Errored++
 		}
 	}
-	if err := writeGrades(opts, ex, grades, sum, resultsFiles); err != nil {
-		return err
+	if opts.format != formatGradescope {
+		if err := writeTable(opts, ex, grades, sum); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(human, "\n%d submissions of %s: %d passed, %d failed, %d errored\n",
 		sum.Submissions, ex.ID, sum.Passed, sum.Failed, sum.Errored)
 	if slow := report.Slowest(grades, 3); len(slow) > 0 {
 		var names []string
 		for _, gr := range slow {
-			names = append(names, fmt.Sprintf("%s (%s)", gr.Submission, (time.Duration(gr.DurationMS)*time.Millisecond).Round(10*time.Millisecond)))
+			names = append(names, fmt.Sprintf("%s (%s)", report.Visible(gr.Submission), (time.Duration(gr.DurationMS)*time.Millisecond).Round(10*time.Millisecond)))
 		}
 		fmt.Fprintf(human, "slowest: %s\n", strings.Join(names, ", "))
 	}
@@ -333,9 +349,10 @@ func fileKind(m fs.FileMode) string {
 	}
 }
 
-// gradeLine is a submission's line as it finishes.
+// gradeLine is a submission's line as it finishes. Its name and message
+// are the learner's, so they are shown Visible.
 func gradeLine(gr report.Grade) string {
-	line := fmt.Sprintf("%-5s %s", gr.Status, gr.Submission)
+	line := fmt.Sprintf("%-5s %s", gr.Status, report.Visible(gr.Submission))
 	if gr.Status != grade.Error {
 		line += fmt.Sprintf("  %d/%d", gr.Passed, gr.Total)
 	}
@@ -343,56 +360,98 @@ func gradeLine(gr report.Grade) string {
 		line += "  " + (time.Duration(gr.DurationMS) * time.Millisecond).Round(10*time.Millisecond).String()
 	}
 	if gr.Message != "" {
-		line += "  " + gr.Message
+		line += "  " + report.Visible(gr.Message)
 	}
 	return line + "\n"
 }
 
-// gradescopeFiles says where each submission's results.json goes ("" for
-// a submission with no directory to write into), and checks that no two
-// submissions would share one, before grading starts.
-func gradescopeFiles(opts *gradeOptions, subs []submission) ([]string, error) {
+// resultsFile is where a submission's results.json goes: name, slash-
+// separated, beneath the directory dir ("" for a submission with no
+// directory to write into).
+type resultsFile struct {
+	dir, name string
+}
+
+// gradescopeFiles says where each submission's results.json goes, before
+// grading starts: nil unless the format is gradescope.
+func gradescopeFiles(opts *gradeOptions, subs []submission) ([]resultsFile, error) {
 	if opts.format != formatGradescope {
 		return nil, nil
 	}
-	files := make([]string, len(subs))
+	files := make([]resultsFile, len(subs))
+	if opts.out != "" {
+		if err := os.MkdirAll(opts.out, 0o755); err != nil {
+			return nil, usageErrorf("--out: %v", err)
+		}
+		if len(subs) == 1 {
+			files[0] = resultsFile{opts.out, "results.json"}
+			return files, nil
+		}
+		for i, name := range outputNames(subs) {
+			files[i] = resultsFile{opts.out, name + "/results.json"}
+		}
+		return files, nil
+	}
 	seen := map[string]string{}
 	for i, sub := range subs {
-		switch {
-		case opts.out == "" && sub.problem != "":
+		if sub.problem != "" {
 			continue
-		case opts.out == "":
-			files[i] = filepath.Join(sub.dir, "results.json")
-		case len(subs) == 1:
-			files[i] = filepath.Join(opts.out, "results.json")
-		default:
-			files[i] = filepath.Join(opts.out, filepath.Base(sub.name), "results.json")
 		}
-		if prev, dup := seen[files[i]]; dup {
-			return nil, usageErrorf("submissions %s and %s would both write %s", prev, sub.name, files[i])
+		key, err := filepath.Abs(sub.dir)
+		if err != nil {
+			return nil, err
 		}
-		seen[files[i]] = sub.name
+		if prev, dup := seen[key]; dup {
+			return nil, usageErrorf("submissions %s and %s are one directory: each would write %s", prev, sub.name, filepath.Join(sub.dir, "results.json"))
+		}
+		seen[key] = sub.name
+		files[i] = resultsFile{sub.dir, "results.json"}
 	}
 	return files, nil
 }
 
-// writeGrades writes the table, or each submission's results.json.
-func writeGrades(opts *gradeOptions, ex *bank.Exercise, grades []report.Grade, sum gradeSummary, resultsFiles []string) error {
-	if opts.format == formatGradescope {
-		for i, gr := range grades {
-			if resultsFiles[i] == "" {
-				continue
-			}
-			var buf bytes.Buffer
-			if err := report.Gradescope(&buf, gr); err != nil {
-				return err
-			}
-			if err := writeFile(resultsFiles[i], buf.Bytes()); err != nil {
-				return err
+// outputNames gives each submission its directory's name under --out:
+// the last element of its path ("submission" for a file system's root),
+// with -2, -3... added to one already taken, in the order given. Names
+// are compared ignoring case, as macOS's and Windows' file systems do, so
+// no two submissions ever share a directory, and since a name is one path
+// element it cannot lead out of --out.
+func outputNames(subs []submission) []string {
+	names := make([]string, len(subs))
+	taken := map[string]bool{}
+	for i, sub := range subs {
+		base := "submission"
+		if abs, err := filepath.Abs(sub.name); err == nil {
+			if b := filepath.Base(abs); b != "." && b != ".." && b != string(filepath.Separator) {
+				base = b
 			}
 		}
-		return nil
+		name := base
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		taken[strings.ToLower(name)] = true
+		names[i] = name
 	}
+	return names
+}
+
+// writeResults writes a submission's grade as Gradescope's results.json.
+func writeResults(f resultsFile, gr report.Grade) error {
+	var buf bytes.Buffer
+	if err := report.Gradescope(&buf, gr); err != nil {
+		return err
+	}
+	root, err := os.OpenRoot(f.dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return atomicfile.Write(root, f.name, buf.Bytes(), 0o644)
+}
+
+// writeTable writes the CSV or JSON table, to --out or standard output.
+func writeTable(opts *gradeOptions, ex *bank.Exercise, grades []report.Grade, sum gradeSummary) error {
 	var buf bytes.Buffer
 	if opts.format == formatJSON {
 		doc := struct {
@@ -410,14 +469,7 @@ func writeGrades(opts *gradeOptions, ex *bank.Exercise, grades []report.Grade, s
 		_, err := io.Copy(opts.app.Streams.Out, &buf)
 		return err
 	}
-	return writeFile(opts.out, buf.Bytes())
-}
-
-func writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(name, data, 0o644)
+	return atomicfile.WritePath(opts.out, buf.Bytes(), 0o644)
 }
 
 func countTrue(bs []bool) int {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/sandbox"
 )
@@ -84,8 +85,15 @@ func runNew(_ context.Context, opts *newOptions) error {
 			return usageErrorf("%s already exists; drill new writes only new files", filepath.Join(given, filepath.FromSlash(f.Path)))
 		}
 	}
+	// Beneath the bank's root, through no link: a section directory that
+	// is a link to elsewhere is refused, not written into.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return usageErrorf("bank %s: %v", given, err)
+	}
+	defer r.Close()
 	for _, f := range files {
-		if err := writeFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data); err != nil {
+		if err := atomicfile.Write(r, f.Path, f.Data, 0o644); err != nil {
 			return err
 		}
 	}

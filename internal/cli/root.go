@@ -11,7 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/report"
 	"github.com/drill-dev/drill/internal/sandbox"
 	"github.com/drill-dev/drill/internal/workspace"
 )
@@ -52,7 +54,8 @@ func Main(app *App, args []string) int {
 		if code == ExitInterrupted {
 			fmt.Fprintln(app.Streams.ErrOut, "drill: interrupted")
 		} else {
-			fmt.Fprintf(app.Streams.ErrOut, "drill: %v\n", err)
+			// An error may quote a bank's or a learner's text.
+			fmt.Fprintf(app.Streams.ErrOut, "drill: %s\n", report.Visible(err.Error()))
 		}
 	}
 	return code
@@ -74,7 +77,8 @@ func exitCode(err error) int {
 	case errors.As(err, &ue), errors.As(err, &be),
 		errors.Is(err, bank.ErrUnknownExercise),
 		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists),
-		errors.Is(err, workspace.ErrCorruptState):
+		errors.Is(err, workspace.ErrCorruptState),
+		errors.Is(err, atomicfile.ErrLink), errors.Is(err, atomicfile.ErrNotFile):
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
 		return ExitUsage

@@ -72,6 +72,9 @@ func TestScripts(t *testing.T) {
 // fakeRunner grades by looking at the learner's files instead of running
 // them. A file containing SYNTAX has a syntax error; LOOP never ends; CRASH
 // kills the run before it reports; ENGINE makes the sandbox itself fail;
+// RAISE "TEXT" fails to load with TEXT (a Go string literal, so a script
+// can spell control characters) as its error, and SAYS "TEXT" fails every
+// test with TEXT as the message and the printed output;
 // None (or WRONG) fails every test; SLOW passes in three quarters of the
 // time limit; anything else passes. It answers in the harness's own
 // results format, so the real grading code reads it.
@@ -85,6 +88,17 @@ func newFakeRunner(ctx context.Context, progress io.Writer) (cli.Runner, error) 
 }
 
 func (fakeRunner) Close() error { return nil }
+
+// quoted is the Go string literal after marker in text ("" if none).
+func quoted(text, marker string) string {
+	_, rest, _ := strings.Cut(text, marker)
+	lit, _, _ := strings.Cut(rest, "\n")
+	s, err := strconv.Unquote(strings.TrimSpace(lit))
+	if err != nil {
+		return "bad literal after " + marker + ": " + err.Error()
+	}
+	return s
+}
 
 func (fakeRunner) BuildImages(ctx context.Context, runtimes []string, force bool) ([]string, error) {
 	var tags []string
@@ -139,6 +153,11 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			"version": 1, "status": "error", "kind": "syntax", "file": learner[0].Path, "line": 2,
 			"message": learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed",
 		}}))
+	case strings.Contains(text, "RAISE "):
+		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
+			"version": 1, "status": "error", "kind": "import",
+			"message": learner[0].Path + ", line 1: RuntimeError: " + quoted(text, "RAISE "),
+		}}))
 	case strings.Contains(text, "ENGINE"):
 		return sandbox.Outcome{}, fmt.Errorf("%w: start sandbox: the engine went away", sandbox.ErrUnavailable)
 	case strings.Contains(text, "CRASH"):
@@ -170,6 +189,10 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			t := map[string]any{"name": name, "file": file, "status": "pass"}
 			if strings.Contains(text, "None") || strings.Contains(text, "WRONG") {
 				t["status"], t["message"], status = "fail", "assert None == 'expected'", "fail"
+			}
+			if strings.Contains(text, "SAYS ") {
+				said := quoted(text, "SAYS ")
+				t["status"], t["message"], t["output"], status = "fail", said, said, "fail"
 			}
 			results = append(results, t)
 		}

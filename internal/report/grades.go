@@ -74,12 +74,14 @@ func flatten(msg string) string {
 }
 
 // GradesCSV writes grades as CSV, one row per submission after a header.
+// The text cells (submission, message) come from learners, and a grader
+// opens the table in a spreadsheet: each is a csvCell.
 func GradesCSV(w io.Writer, grades []Grade) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"submission", "status", "passed", "total", "score", "message"})
 	for _, g := range grades {
-		_ = cw.Write([]string{g.Submission, string(g.Status), strconv.Itoa(g.Passed), strconv.Itoa(g.Total),
-			strconv.FormatFloat(g.Score, 'f', -1, 64), g.Message})
+		_ = cw.Write([]string{csvCell(g.Submission), string(g.Status), strconv.Itoa(g.Passed), strconv.Itoa(g.Total),
+			strconv.FormatFloat(g.Score, 'f', -1, 64), csvCell(g.Message)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -53,6 +53,8 @@ func TestGradesCSV(t *testing.T) {
 		{Submission: "class/ann", Status: grade.Pass, Passed: 3, Total: 3, Score: 1},
 		{Submission: "class/bo, jr", Status: grade.Fail, Passed: 2, Total: 3, Score: 0.6667, Message: `failed: test_x["a"]`},
 		{Submission: "gone", Status: grade.Error, Message: "no such directory"},
+		{Submission: "class/=cmd", Status: grade.Error, Message: "-2+3 \x1b]0;all graded\x07"},
+		{Submission: "@eve", Status: grade.Fail, Message: "=HYPERLINK(\"http://x\")"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +63,8 @@ func TestGradesCSV(t *testing.T) {
 class/ann,pass,3,3,1,
 "class/bo, jr",fail,2,3,0.6667,"failed: test_x[""a""]"
 gone,error,0,0,0,no such directory
+class/=cmd,error,0,0,0,'-2+3 \x1b]0;all graded\a
+'@eve,fail,0,0,0,"'=HYPERLINK(""http://x"")"
 `
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)

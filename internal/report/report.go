@@ -49,41 +49,43 @@ func JSON(w io.Writer, v any) error {
 }
 
 // Text writes the result for a learner: a line per test, the message and
-// output of each test that did not pass, then one summary line.
+// output of each test that did not pass, then one summary line. What the
+// sandbox said (names, messages, output) is shown Visible.
 func Text(w io.Writer, r *grade.Result, s Style) error {
 	var b strings.Builder
 	if r.Status == grade.Error {
-		fmt.Fprintf(&b, "%s %s: %s\n", s.Mark(false), r.Exercise, ErrorTitle(r.ErrorKind))
-		b.WriteString(indent(r.Message, "    "))
+		fmt.Fprintf(&b, "%s %s: %s\n", s.Mark(false), Visible(r.Exercise), ErrorTitle(r.ErrorKind))
+		b.WriteString(indent(Visible(r.Message), "    "))
 		b.WriteString("\n")
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
 	detailed, hidden := 0, 0
 	for _, t := range r.Tests {
+		name := Visible(t.Name)
 		if t.Status != grade.Pass && s.Detailed > 0 && detailed >= s.Detailed {
-			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), t.Name)
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), name)
 			hidden++
 			continue
 		}
 		switch t.Status {
 		case grade.Pass:
-			fmt.Fprintf(&b, "  %s %s\n", s.Mark(true), t.Name)
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(true), name)
 			continue
 		case grade.Skip:
-			fmt.Fprintf(&b, "  %s %s (skipped)\n", s.paint(color.FgYellow, "-"), t.Name)
+			fmt.Fprintf(&b, "  %s %s (skipped)\n", s.paint(color.FgYellow, "-"), name)
 		default:
-			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), t.Name)
+			fmt.Fprintf(&b, "  %s %s\n", s.Mark(false), name)
 		}
 		detailed++
 		if t.Message != "" {
-			b.WriteString(indent(t.Message, "      "))
+			b.WriteString(indent(Visible(t.Message), "      "))
 			b.WriteString("\n")
 		}
 		if t.Output != "" {
 			b.WriteString(s.paint(color.Faint, "      printed:"))
 			b.WriteString("\n")
-			b.WriteString(indent(strings.TrimRight(t.Output, "\n"), "        "))
+			b.WriteString(indent(Visible(strings.TrimRight(t.Output, "\n")), "        "))
 			b.WriteString("\n")
 			if t.OutputTruncated {
 				b.WriteString(s.paint(color.Faint, "        [output truncated]"))
@@ -101,7 +103,7 @@ func Text(w io.Writer, r *grade.Result, s Style) error {
 	} else {
 		summary = s.paint(color.FgRed, summary)
 	}
-	fmt.Fprintf(&b, "%s: %s\n", r.Exercise, summary)
+	fmt.Fprintf(&b, "%s: %s\n", Visible(r.Exercise), summary)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

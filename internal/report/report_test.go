@@ -35,6 +35,16 @@ a/b: 1 passed, 2 failed
              ^
     SyntaxError: '(' was never closed
 `},
+		{"control characters from the sandbox are shown, not obeyed", grade.Result{Exercise: "a/b", Status: grade.Fail, Tests: []grade.Test{
+			{Name: "test_x[\x1b[2J]", Status: grade.Fail, Message: "assert 1\r\x1b[32mpass", Output: "\x1b]52;c;Y3VybA==\x07\u202e\n"},
+		}}, `  ✗ test_x[\x1b[2J]
+      assert 1\r\x1b[32mpass
+      printed:
+        \x1b]52;c;Y3VybA==\a\u202e
+a/b: 0 passed, 1 failed
+`},
+		{"an error's message is shown, not obeyed", grade.Result{Exercise: "a/b", Status: grade.Error, ErrorKind: grade.KindImport,
+			Message: "RuntimeError: \x1b]0;all graded\x07\x1b[8m"}, "✗ a/b: your code failed to load\n    RuntimeError: \\x1b]0;all graded\\a\\x1b[8m\n"},
 		{"time-out", grade.Result{Exercise: "a/b", Status: grade.Error, ErrorKind: grade.KindTimeout, Message: "time limit of 3s exceeded"},
 			"✗ a/b: time limit exceeded\n    time limit of 3s exceeded\n"},
 	}
