@@ -146,7 +146,7 @@ func completeExercises(a *App, g *globalOptions) func(*cobra.Command, []string, 
 		}
 		var ids []string
 		for _, ex := range b.All() {
-			ids = append(ids, ex.ID+"\t"+ex.Title)
+			ids = append(ids, ex.ID+"\t"+report.Visible(ex.Title))
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/report"
 	"github.com/drill-dev/drill/internal/workspace"
 )
 
@@ -72,10 +73,10 @@ func showHint(out io.Writer, ws *workspace.Workspace, ex *bank.Exercise, all boo
 		fmt.Fprintf(out, "No hints seen yet for %s: drill hint shows the first.\n", ex.ID)
 	case all:
 		for i := 0; i < shown; i++ {
-			fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", i+1, total, ex.ID, ex.Hints[i])
+			fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", i+1, total, ex.ID, report.Visible(ex.Hints[i]))
 		}
 	default:
-		fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", shown, total, ex.ID, ex.Hints[shown-1])
+		fmt.Fprintf(out, "Hint %d of %d for %s:\n  %s\n", shown, total, ex.ID, report.Visible(ex.Hints[shown-1]))
 		if shown == total {
 			fmt.Fprintln(out, "That was the last hint. (drill hint --all shows them all again.)")
 		}

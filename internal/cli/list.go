@@ -47,7 +47,7 @@ func newListCmd(app *App, g *globalOptions, runF func(*listOptions) error) *cobr
 		}
 		var ids []string
 		for _, s := range b.Sections {
-			ids = append(ids, s.ID+"\t"+s.Title)
+			ids = append(ids, s.ID+"\t"+report.Visible(s.Title))
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -133,7 +133,7 @@ func runList(opts *listOptions) error {
 		}
 		done += sdone
 		total += len(s.Exercises)
-		fmt.Fprintf(out, "%s  %s %d/%d\n", s.Title, progressBar(sdone, len(s.Exercises), 20), sdone, len(s.Exercises))
+		fmt.Fprintf(out, "%s  %s %d/%d\n", report.Visible(s.Title), progressBar(sdone, len(s.Exercises), 20), sdone, len(s.Exercises))
 		// Columns are padded by hand: a coloured mark's escape codes have
 		// no width on screen.
 		width := 0
@@ -148,7 +148,7 @@ func runList(opts *listOptions) error {
 			if state.Done(ex.ID) {
 				mark, status = style.Mark(true), "done"
 			}
-			fmt.Fprintf(out, "  %s %-7s  %-*s  %s\n", mark, status, width, ex.ID, ex.Title)
+			fmt.Fprintf(out, "  %s %-7s  %-*s  %s\n", mark, status, width, ex.ID, report.Visible(ex.Title))
 		}
 	}
 	fmt.Fprintf(out, "\nTotal  %s %d/%d exercises done\n", progressBar(done, total, 20), done, total)

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
+
+	"github.com/drill-dev/drill/internal/report"
 )
 
 type nextOptions struct {
@@ -44,6 +46,6 @@ func runNext(opts *nextOptions) error {
 			dir = rel
 		}
 	}
-	fmt.Fprintf(a.Streams.Out, "Next: %s, %s (%s)\n  cd %s\n  drill check\n", next.ID, next.Title, next.Difficulty, dir)
+	fmt.Fprintf(a.Streams.Out, "Next: %s, %s (%s)\n  cd %s\n  drill check\n", next.ID, report.Visible(next.Title), next.Difficulty, dir)
 	return nil
 }

@@ -61,8 +61,9 @@ func runSolution(opts *solutionOptions) error {
 		if i > 0 {
 			fmt.Fprintln(a.Streams.Out)
 		}
-		fmt.Fprintln(a.Streams.Out, style.Heading("── "+f.Path+" ──"))
-		fmt.Fprint(a.Streams.Out, string(f.Data))
+		// The bank's files, shown, not obeyed: a bank may come from anyone.
+		fmt.Fprintln(a.Streams.Out, style.Heading("── "+report.Visible(f.Path)+" ──"))
+		fmt.Fprint(a.Streams.Out, report.Visible(string(f.Data)))
 	}
 	return nil
 }

@@ -115,7 +115,7 @@ func runValidate(ctx context.Context, opts *validateOptions) error {
 	}
 	if !opts.json {
 		for _, e := range loadProblems {
-			fmt.Fprintf(a.Streams.Out, "invalid: %v\n", e)
+			fmt.Fprintf(a.Streams.Out, "invalid: %s\n", report.Visible(e.Error()))
 		}
 	}
 	var exs []*bank.Exercise
@@ -219,11 +219,12 @@ func validationText(v *validation) string {
 			sp, len(v.Starter.Tests), lp, lp+lf, v.Solution.Duration().Round(10*time.Millisecond), caught(v.Wrong))
 	}
 	fmt.Fprintf(&b, "%s %s%s\n", status, v.Exercise, detail)
+	// Problems quote the bank's files and what its code printed.
 	for _, p := range v.Problems {
-		fmt.Fprintf(&b, "     - %s\n", p)
+		fmt.Fprintf(&b, "     - %s\n", report.Visible(p))
 	}
 	for _, w := range v.Warnings {
-		fmt.Fprintf(&b, "     warning: %s\n", w)
+		fmt.Fprintf(&b, "     warning: %s\n", report.Visible(w))
 	}
 	return b.String()
 }
@@ -639,7 +640,8 @@ func (p *progress) draw() {
 	if !p.tty {
 		return
 	}
-	line := []rune(fmt.Sprintf("[%d/%d] %s", p.done, p.total, strings.Join(p.running, ", ")))
+	// The names running are a learner's directories in drill grade.
+	line := []rune(fmt.Sprintf("[%d/%d] %s", p.done, p.total, report.Visible(strings.Join(p.running, ", "))))
 	if len(line) > statusWidth {
 		line = append(line[:statusWidth-3], []rune("...")...)
 	}

@@ -237,7 +237,7 @@ func (w *watcher) check(ctx context.Context) error {
 	a := w.app
 	fmt.Fprint(w.out, "\x1b[2J\x1b[H") // clear the screen
 	fmt.Fprintf(w.out, "%s\n\n", report.Style{Color: a.colorOn()}.Heading(
-		fmt.Sprintf("drill watch · %s · %s", w.ex.ID, w.ex.Title)))
+		fmt.Sprintf("drill watch · %s · %s", w.ex.ID, report.Visible(w.ex.Title))))
 	files, err := w.ws.LearnerFiles(w.ex)
 	if err != nil {
 		return err
@@ -254,7 +254,7 @@ func (w *watcher) check(ctx context.Context) error {
 	fmt.Fprintf(w.out, "(checked in %s)\n", time.Since(started).Round(10*time.Millisecond))
 	if res.Status != grade.Pass {
 		// The bank refuses an exercise without files.
-		fmt.Fprintf(w.out, "\nEdit %s and save: drill checks it again.\n", filepath.Join(w.ex.Dir, w.ex.Files[0]))
+		fmt.Fprintf(w.out, "\nEdit %s and save: drill checks it again.\n", report.Visible(filepath.Join(w.ex.Dir, w.ex.Files[0])))
 		w.footer()
 		return nil
 	}
@@ -267,7 +267,7 @@ func (w *watcher) check(ctx context.Context) error {
 		fmt.Fprintln(w.out, "\nPassed! That was the last exercise: every one is done. Press q to quit.")
 		return nil
 	}
-	fmt.Fprintf(w.out, "\nPassed! Next: %s, %s. Its task is in %s/README.md.\n", next.ID, next.Title, next.Dir)
+	fmt.Fprintf(w.out, "\nPassed! Next: %s, %s. Its task is in %s/README.md.\n", next.ID, report.Visible(next.Title), next.Dir)
 	if err := w.switchTo(next); err != nil {
 		return err
 	}
