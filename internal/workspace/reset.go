@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 )
 
@@ -14,10 +16,15 @@ import (
 // directory under .drill/backups and returns it: nothing a learner wrote
 // is lost by a reset.
 func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
-	dir := filepath.Join(w.Root, stateDir, "backups", at.Format("2006-01-02T15-04-05.000"))
+	backup := stateDir + "/backups/" + at.Format("2006-01-02T15-04-05.000")
+	dir := filepath.Join(w.Root, filepath.FromSlash(backup))
+	root, err := os.OpenRoot(w.Root)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
 	for _, ex := range exs {
 		src := w.ExerciseDir(ex)
-		dst := filepath.Join(dir, filepath.FromSlash(ex.Dir))
 		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -26,9 +33,9 @@ func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
 			if err != nil {
 				return err
 			}
-			target := filepath.Join(dst, rel)
+			target := path.Join(backup, ex.Dir, filepath.ToSlash(rel))
 			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
+				return atomicfile.MkdirAll(root, target)
 			}
 			if !d.Type().IsRegular() {
 				return nil
@@ -37,7 +44,7 @@ func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
 			if err != nil {
 				return err
 			}
-			return os.WriteFile(target, data, 0o644)
+			return atomicfile.Write(root, target, data, 0o644)
 		})
 		if err != nil && !os.IsNotExist(err) {
 			return "", fmt.Errorf("back up %s: %w", ex.ID, err)
@@ -53,13 +60,15 @@ func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
 	if err != nil {
 		return err
 	}
+	root, err := os.OpenRoot(w.Root)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
 	for _, f := range files {
-		p := filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("restore %s: %w", p, err)
+		// A link where the file goes is replaced, not written through.
+		if err := atomicfile.Write(root, ex.Dir+"/"+f.Path, f.Data, 0o644); err != nil {
+			return fmt.Errorf("restore %s: %w", ex.ID, err)
 		}
 	}
 	return nil

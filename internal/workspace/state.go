@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/filelock"
 )
 
@@ -72,31 +73,20 @@ func (w *Workspace) LoadState() (*State, error) {
 	return &s, nil
 }
 
-// SaveState writes the progress state atomically: a crash leaves either the
-// old state or the new one, never a mix.
+// SaveState writes the progress state atomically, beneath the workspace
+// and through no link: a crash leaves either the old state or the new
+// one, never a mix.
 func (w *Workspace) SaveState(s *State) error {
 	data, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
 	}
-	path := w.statePath()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".state-*.json")
+	root, err := os.OpenRoot(w.Root)
 	if err != nil {
 		return fmt.Errorf("save progress: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save progress: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save progress: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save progress: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	defer root.Close()
+	if err := atomicfile.Write(root, stateDir+"/state.json", append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("save progress: %w", err)
 	}
 	return nil

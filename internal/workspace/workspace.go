@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 )
 
@@ -43,7 +44,7 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 		return nil, fmt.Errorf("%s: %w", root, ErrExists)
 	}
 	type file struct {
-		path string
+		name string // slash-separated, from the workspace's root
 		data []byte
 	}
 	var files []file
@@ -53,25 +54,28 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 			return nil, err
 		}
 		for _, f := range given {
-			files = append(files, file{filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path)), f.Data})
+			files = append(files, file{ex.Dir + "/" + f.Path, f.Data})
 		}
 	}
 	// Check everything before writing anything: a refusal leaves no trace.
 	for _, f := range files {
-		if _, err := os.Lstat(f.path); err == nil {
-			return nil, fmt.Errorf("%s already exists; drill init writes only into a new or empty directory", f.path)
+		p := filepath.Join(root, filepath.FromSlash(f.name))
+		if _, err := os.Lstat(p); err == nil {
+			return nil, fmt.Errorf("%s already exists; drill init writes only into a new or empty directory", p)
 		}
 	}
-	for _, f := range files {
-		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
-			return nil, err
-		}
-	}
-	if err := os.MkdirAll(filepath.Join(root, stateDir), 0o755); err != nil {
+	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, err
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	for _, f := range files {
+		if err := atomicfile.Write(r, f.name, f.data, 0o644); err != nil {
+			return nil, err
+		}
 	}
 	if err := w.SaveState(&State{Version: stateVersion, Bank: bankDir, Exercises: map[string]*Progress{}}); err != nil {
 		return nil, err
