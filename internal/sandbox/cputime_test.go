@@ -42,8 +42,9 @@ func TestDockerTimeIsCPUTime(t *testing.T) {
 	t.Run("held back", func(t *testing.T) {
 		t.Parallel()
 		starved := newDocker(t)
-		// No spares: one this slow must not serve another job.
-		starved.limits.NanoCPUs, starved.spareTTL = 100_000_000, 0
+		// No spares: one this slow must not serve another job. A twentieth
+		// of a CPU: 2s of CPU time would take 40s, past the cap of 22s.
+		starved.limits.NanoCPUs, starved.spareTTL = 50_000_000, 0
 		out, err := starved.Run(context.Background(), testJob(limit, "def test_loop():\n    while True:\n        pass\n"))
 		if err != nil {
 			t.Fatal(err)
@@ -51,7 +52,7 @@ func TestDockerTimeIsCPUTime(t *testing.T) {
 		if !out.WallExceeded || !out.Busy || out.CPUExceeded {
 			t.Errorf("not seen as held back: %+v", out)
 		}
-		if out.CPUTime >= limit || out.ReadyTime < out.Duration/2 {
+		if out.CPUTime >= limit || out.ReadyTime < out.Duration/2 || out.Duration < WallCap(limit) {
 			t.Errorf("%s of CPU time and %s ready in %s", out.CPUTime, out.ReadyTime, out.Duration)
 		}
 	})
