@@ -80,7 +80,11 @@ func (f *FS) Open(name string) (fs.File, error) {
 			return nil, err
 		}
 		defer sub.Close()
-		return sub.Open(".")
+		d, err := sub.Open(".")
+		if err != nil {
+			return nil, pathError("open", name, err)
+		}
+		return dirFile{d, base}, nil
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, &KindError{Path: name, Mode: fi.Mode(), Want: RegularFile}
@@ -103,6 +107,28 @@ func (f *FS) Open(name string) (fs.File, error) {
 	}
 	return file, nil
 }
+
+// dirFile is a directory Open opened. Opened as ".", it would call itself
+// that; fs.FS wants its own name.
+type dirFile struct {
+	*os.File
+	name string
+}
+
+func (d dirFile) Stat() (fs.FileInfo, error) {
+	fi, err := d.File.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return namedInfo{fi, d.name}, nil
+}
+
+type namedInfo struct {
+	fs.FileInfo
+	name string
+}
+
+func (n namedInfo) Name() string { return n.name }
 
 // Lstat describes name itself, a link included (as a link), reached
 // through parent directories none of which may be a link.

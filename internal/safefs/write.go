@@ -3,7 +3,6 @@ package safefs
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"io"
 	"os"
 )
@@ -85,20 +84,6 @@ func (f *FS) Symlink(target, name string) error {
 	defer dir.Close()
 	if err := dir.Symlink(target, base); err != nil {
 		return pathError("symlink", name, err)
-	}
-	return nil
-}
-
-// Remove removes name itself (a link, not what it points to; a directory
-// only if empty).
-func (f *FS) Remove(name string) error {
-	dir, base, err := f.parent("remove", name, false)
-	if err != nil {
-		return err
-	}
-	defer dir.Close()
-	if err := dir.Remove(base); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return pathError("remove", name, err)
 	}
 	return nil
 }
