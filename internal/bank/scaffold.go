@@ -44,7 +44,7 @@ func Place(fsys fs.FS, id string) (Placement, error) {
 	if err != nil {
 		return bad("%v", err)
 	}
-	sections, err := orderedDirs(fsys, ".")
+	sections, _, err := orderedDirs(fsys, ".")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return Placement{}, err
 	}
@@ -62,7 +62,7 @@ func Place(fsys fs.FS, id string) (Placement, error) {
 	}
 	var exercises []orderedDir
 	if !p.NewSection {
-		if exercises, err = orderedDirs(fsys, p.SectionDir); err != nil {
+		if exercises, _, err = orderedDirs(fsys, p.SectionDir); err != nil {
 			return Placement{}, err
 		}
 	}

@@ -1,65 +1,94 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
+	"path"
 	"path/filepath"
 	"time"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // Backup copies everything in the exercises' directories to a new
 // directory under .drill/backups and returns it: nothing a learner wrote
-// is lost by a reset.
+// is lost by a reset. A link is copied as a link: what it points to is not
+// read, and Restore never writes through it, so that stays as it is.
 func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
-	dir := filepath.Join(w.Root, stateDir, "backups", at.Format("2006-01-02T15-04-05.000"))
+	dir := path.Join(stateDir, "backups", at.Format("2006-01-02T15-04-05.000"))
+	ws, err := safefs.Open(w.Root)
+	if err != nil {
+		return "", err
+	}
+	defer ws.Close()
 	for _, ex := range exs {
-		src := w.ExerciseDir(ex)
-		dst := filepath.Join(dir, filepath.FromSlash(ex.Dir))
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(src, p)
-			if err != nil {
-				return err
-			}
-			target := filepath.Join(dst, rel)
-			if d.IsDir() {
-				return os.MkdirAll(target, 0o755)
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(target, data, 0o644)
-		})
-		if err != nil && !os.IsNotExist(err) {
+		if err := copyTree(ws, ex.Dir, path.Join(dir, ex.Dir)); err != nil {
 			return "", fmt.Errorf("back up %s: %w", ex.ID, err)
 		}
 	}
-	return dir, nil
+	return filepath.Join(w.Root, filepath.FromSlash(dir)), nil
+}
+
+// copyTree copies src, a file, link or directory of the workspace, to dst:
+// a regular file's content, a link as a link, a directory with what it
+// holds. Special files (a FIFO holds nothing) are left out.
+func copyTree(ws *safefs.FS, src, dst string) error {
+	fi, err := ws.Lstat(src)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, err := ws.Readlink(src)
+		if err != nil {
+			return err
+		}
+		return ws.Symlink(target, dst)
+	case fi.IsDir():
+		if err := ws.MkdirAll(dst); err != nil {
+			return err
+		}
+		entries, err := fs.ReadDir(ws, src)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := copyTree(ws, path.Join(src, e.Name()), path.Join(dst, e.Name())); err != nil {
+				return err
+			}
+		}
+		return nil
+	case fi.Mode().IsRegular():
+		f, err := ws.Open(src)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return ws.CreateFrom(dst, f)
+	}
+	return nil
 }
 
 // Restore writes the exercise's README and starter files back into the
-// workspace, over whatever is there. Other files are left alone.
+// workspace, over whatever is there: each file is replaced whole (a link
+// there is replaced itself, never written through). A link on the way (a
+// linked exercise directory) is refused. Other files are left alone.
 func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
 	files, err := learnerCopy(b, ex)
 	if err != nil {
 		return err
 	}
+	ws, err := safefs.Open(w.Root)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
 	for _, f := range files {
-		p := filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("restore %s: %w", p, err)
+		if err := ws.Replace(path.Join(ex.Dir, f.Path), f.Data); err != nil {
+			return fmt.Errorf("restore %s: %w", ex.ID, err)
 		}
 	}
 	return nil
