@@ -152,6 +152,20 @@ func noSandboxLeft(t *testing.T, c *client.Client, pid int) {
 	}
 }
 
+// heldBack says whether a check that wants a CPU-time verdict was instead
+// held back by a machine too busy to give it the CPU, past its wall-clock
+// cap: the right verdict on a machine that busy (exit 3, check again), and
+// never a pass, though not the one the test looks for; the test says so.
+func heldBack(t *testing.T, r run, wants []string) bool {
+	t.Helper()
+	cpuVerdict := strings.Contains(strings.Join(wants, "\n"), "of CPU time exceeded")
+	if cpuVerdict && r.code == 3 && strings.Contains(r.stderr, "the machine was too busy") {
+		t.Logf("held back by a busy machine instead of reaching the CPU limit: %s", r.stderr)
+		return true
+	}
+	return false
+}
+
 func expect(t *testing.T, r run, code int, wants ...string) {
 	t.Helper()
 	if r.code != code {
@@ -223,7 +237,9 @@ func TestDockerLearnerErrors(t *testing.T) {
 			ex := filepath.Join(ws, "01-basics/01-hello")
 			write(t, filepath.Join(ex, "hello.py"), tt.code)
 			r := drill(t, ex, "check")
-			expect(t, r, 1, tt.wants...)
+			if !heldBack(t, r, tt.wants) {
+				expect(t, r, 1, tt.wants...)
+			}
 			if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != tt.code {
 				t.Error("the check changed the learner's file")
 			}
@@ -442,7 +458,9 @@ func TestDockerHostileCode(t *testing.T) {
 			ex := filepath.Join(ws, "01-basics/01-hello")
 			write(t, filepath.Join(ex, "hello.py"), tt.code)
 			r := drill(t, ex, "check")
-			expect(t, r, tt.exit, tt.wants...)
+			if !heldBack(t, r, tt.wants) {
+				expect(t, r, tt.exit, tt.wants...)
+			}
 			if r.maxRSS > 64<<20 {
 				t.Errorf("drill used %d MiB", r.maxRSS>>20)
 			}

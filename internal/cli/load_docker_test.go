@@ -54,7 +54,9 @@ func TestDockerVerdictsUnderLoad(t *testing.T) {
 			ex := filepath.Join(ws, "01-basics/01-hello")
 			write(t, filepath.Join(ex, "hello.py"), tt.code)
 			r := drill(t, ex, "check")
-			expect(t, r, tt.exit, tt.wants...)
+			if !heldBack(t, r, tt.wants) {
+				expect(t, r, tt.exit, tt.wants...)
+			}
 			noSandboxLeft(t, c, r.pid)
 		})
 	}

