@@ -166,6 +166,30 @@ func heldBack(t *testing.T, r run, wants []string) bool {
 	return false
 }
 
+// checkHello checks code as the learner's hello.py in a fresh workspace,
+// and expects drill's exit code and wants in its output (or a sandbox held
+// back by a busy machine, where the wants are a CPU-time verdict). The
+// check must leave the learner's file as it was, use little memory, and
+// leave no sandbox behind.
+func checkHello(t *testing.T, code string, exit int, wants []string) {
+	t.Helper()
+	c := requireDocker(t)
+	ws := newWorkspace(t)
+	ex := filepath.Join(ws, "01-basics/01-hello")
+	write(t, filepath.Join(ex, "hello.py"), code)
+	r := drill(t, ex, "check")
+	if !heldBack(t, r, wants) {
+		expect(t, r, exit, wants...)
+	}
+	if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != code {
+		t.Error("the check changed the learner's file")
+	}
+	if r.maxRSS > 64<<20 {
+		t.Errorf("drill used %d MiB", r.maxRSS>>20)
+	}
+	noSandboxLeft(t, c, r.pid)
+}
+
 func expect(t *testing.T, r run, code int, wants ...string) {
 	t.Helper()
 	if r.code != code {
@@ -232,18 +256,7 @@ func TestDockerLearnerErrors(t *testing.T) {
 			// CPU time decides the limits, so checks side by side cannot
 			// tip each other over.
 			t.Parallel()
-			c := requireDocker(t)
-			ws := newWorkspace(t)
-			ex := filepath.Join(ws, "01-basics/01-hello")
-			write(t, filepath.Join(ex, "hello.py"), tt.code)
-			r := drill(t, ex, "check")
-			if !heldBack(t, r, tt.wants) {
-				expect(t, r, 1, tt.wants...)
-			}
-			if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != tt.code {
-				t.Error("the check changed the learner's file")
-			}
-			noSandboxLeft(t, c, r.pid)
+			checkHello(t, tt.code, 1, tt.wants)
 		})
 	}
 }
@@ -453,18 +466,7 @@ func TestDockerHostileCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c := requireDocker(t)
-			ws := newWorkspace(t)
-			ex := filepath.Join(ws, "01-basics/01-hello")
-			write(t, filepath.Join(ex, "hello.py"), tt.code)
-			r := drill(t, ex, "check")
-			if !heldBack(t, r, tt.wants) {
-				expect(t, r, tt.exit, tt.wants...)
-			}
-			if r.maxRSS > 64<<20 {
-				t.Errorf("drill used %d MiB", r.maxRSS>>20)
-			}
-			noSandboxLeft(t, c, r.pid)
+			checkHello(t, tt.code, tt.exit, tt.wants)
 		})
 	}
 }

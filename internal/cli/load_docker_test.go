@@ -2,7 +2,6 @@ package cli_test
 
 import (
 	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -27,7 +26,7 @@ func busyLoops(t *testing.T, n int) {
 // it, and each kind of wrong code gets its own verdict, the real cause
 // first.
 func TestDockerVerdictsUnderLoad(t *testing.T) {
-	c := requireDocker(t)
+	requireDocker(t)
 	busyLoops(t, 2)
 	const correct = "def hello(name):\n    return f'Hello, {name}!'\n"
 	tests := []struct {
@@ -50,14 +49,7 @@ func TestDockerVerdictsUnderLoad(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			ws := newWorkspace(t)
-			ex := filepath.Join(ws, "01-basics/01-hello")
-			write(t, filepath.Join(ex, "hello.py"), tt.code)
-			r := drill(t, ex, "check")
-			if !heldBack(t, r, tt.wants) {
-				expect(t, r, tt.exit, tt.wants...)
-			}
-			noSandboxLeft(t, c, r.pid)
+			checkHello(t, tt.code, tt.exit, tt.wants)
 		})
 	}
 }
