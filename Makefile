@@ -2,7 +2,7 @@
 #   make setup   build bin/drill and the sandbox images (the main job)
 #   make test    vet and the whole test suite; the Docker tests build the
 #                images they need (and skip, saying so, where there is no engine)
-.PHONY: setup test test-under-load bench drill images debootstrap bench-tools
+.PHONY: setup test test-under-load bench docs drill images debootstrap bench-tools
 
 GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
@@ -37,6 +37,11 @@ test-under-load:
 	@yes >/dev/null & a=$$!; yes >/dev/null & b=$$!; \
 	trap 'kill $$a $$b 2>/dev/null' EXIT INT TERM; \
 	$(MAKE) --no-print-directory test
+
+# docs/commands.md, from the commands' own help (a test fails when it is
+# out of date).
+docs:
+	$(GO) test ./internal/cli -run TestCommandsDocIsUpToDate -update -count=1
 
 # The benchmarks. The floor they compare drill with is pytest and Django on
 # the host, from Debian's packages, which this installs (with tmux and GNU

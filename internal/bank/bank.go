@@ -21,7 +21,8 @@ const Format = 1
 var Difficulties = []string{"easy", "medium", "hard"}
 
 // Bank is a loaded exercise bank. Its files are read through FS, which is
-// either the embedded bank or os.DirFS of a bank on disk.
+// either the embedded bank or a safefs.FS of a bank on disk, so that no
+// link in a bank from someone else leads drill out of it.
 type Bank struct {
 	FS       fs.FS
 	Sections []*Section
@@ -65,8 +66,7 @@ var orderedName = regexp.MustCompile(`^([0-9]+)-([a-z0-9][a-z0-9-]*)$`)
 // exercises that are sound, so that validate can go on with those.
 func Load(fsys fs.FS, opts Options) (*Bank, error) {
 	b := &Bank{FS: fsys}
-	var errs []error
-	dirs, err := orderedDirs(fsys, ".")
+	dirs, errs, err := orderedDirs(fsys, ".")
 	if err != nil {
 		return nil, &Error{File: ".", Err: err}
 	}
@@ -98,18 +98,23 @@ type orderedDir struct {
 	order int
 }
 
-func orderedDirs(fsys fs.FS, dir string) ([]orderedDir, error) {
+// orderedDirs lists the directories named NN-name in dir, in order. An
+// entry so named that is a link or a special file is a problem: drill
+// would otherwise pass over a section or an exercise without a word.
+func orderedDirs(fsys fs.FS, dir string) ([]orderedDir, []error, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []orderedDir
+	var problems []error
 	for _, ent := range entries {
-		if !ent.IsDir() {
+		m := orderedName.FindStringSubmatch(ent.Name())
+		if m == nil || ent.Type().IsRegular() {
 			continue
 		}
-		m := orderedName.FindStringSubmatch(ent.Name())
-		if m == nil {
+		if !ent.IsDir() {
+			problems = append(problems, kindProblem(path.Join(dir, ent.Name()), ent.Type()))
 			continue
 		}
 		n, _ := strconv.Atoi(m[1])
@@ -121,7 +126,7 @@ func orderedDirs(fsys fs.FS, dir string) ([]orderedDir, error) {
 		}
 		return out[i].path < out[j].path
 	})
-	return out, nil
+	return out, problems, nil
 }
 
 // All returns every exercise in bank order.

@@ -19,44 +19,27 @@ func (b *Bank) Starter(e *Exercise) ([]File, error) { return b.tree(path.Join(e.
 // Solution returns every file of the exercise's solution/ directory.
 func (b *Bank) Solution(e *Exercise) ([]File, error) { return b.tree(path.Join(e.Dir, "solution")) }
 
-// WrongSolution returns the files of the known-wrong solution wrong/name/,
-// completed with the reference solution's files it does not replace.
-func (b *Bank) WrongSolution(e *Exercise, name string) ([]File, error) {
-	wrong, err := b.tree(path.Join(e.Dir, "wrong", name))
-	if err != nil {
-		return nil, err
-	}
-	solution, err := b.Solution(e)
-	if err != nil {
-		return nil, err
-	}
-	have := map[string]bool{}
-	for _, f := range wrong {
-		have[f.Path] = true
-	}
-	for _, f := range solution {
-		if !have[f.Path] {
-			wrong = append(wrong, f)
-		}
-	}
-	return wrong, nil
-}
-
 // Tests returns the exercise's hidden tests and their support files.
 func (b *Bank) Tests(e *Exercise) ([]File, error) { return b.tree(path.Join(e.Dir, "tests")) }
 
+// Files returns every file of the exercise's directory (exercise.toml,
+// README.md, starter/, ...), paths relative to it.
+func (b *Bank) Files(e *Exercise) ([]File, error) { return b.tree(e.Dir) }
+
 // README returns the learner-facing task.
 func (b *Bank) README(e *Exercise) ([]byte, error) {
-	return fs.ReadFile(b.FS, path.Join(e.Dir, "README.md"))
+	return readFile(b.FS, path.Join(e.Dir, "README.md"), MaxFile)
 }
 
-// tree reads every regular file under dir, in lexical order, leaving out
-// what a Python run on an author's machine may have left behind.
+// tree reads every file under dir, in lexical order, leaving out what a
+// Python run on an author's machine may have left behind. A link or a
+// special file is an *Error (Load refuses an exercise that has one; this
+// is for one put there since).
 func (b *Bank) tree(dir string) ([]File, error) {
 	var out []File
 	err := fs.WalkDir(b.FS, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			return fileError(p, err)
 		}
 		if d.IsDir() {
 			if d.Name() == "__pycache__" {
@@ -64,10 +47,13 @@ func (b *Bank) tree(dir string) ([]File, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(p, ".pyc") {
+		if !d.Type().IsRegular() {
+			return kindProblem(p, d.Type())
+		}
+		if strings.HasSuffix(p, ".pyc") {
 			return nil
 		}
-		data, err := fs.ReadFile(b.FS, p)
+		data, err := readFile(b.FS, p, MaxFile)
 		if err != nil {
 			return err
 		}

@@ -12,10 +12,59 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // errMissing is a file or key that is not there.
 var errMissing = errors.New("missing")
+
+// The most drill reads of a bank's file, in bytes: a bank from someone
+// else must not make drill read without end (a link to /dev/zero is
+// refused as a link; a huge file is refused by its size).
+const (
+	MaxMetadata = 64 << 10 // exercise.toml, section.toml
+	MaxFile     = 4 << 20  // any other file: README, starter, tests, ...
+)
+
+func maxSize(name string) int64 {
+	if base := path.Base(name); base == "exercise.toml" || base == "section.toml" {
+		return MaxMetadata
+	}
+	return MaxFile
+}
+
+// readFile reads a bank file of at most max bytes; what stops it is an
+// *Error naming the file (or the link on the way to it).
+func readFile(fsys fs.FS, name string, max int64) ([]byte, error) {
+	data, err := safefs.ReadFile(fsys, name, max)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	return data, nil
+}
+
+// fileError is an *Error for what stopped drill reading the bank file name.
+func fileError(name string, err error) error {
+	var ke *safefs.KindError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Error{File: name, Err: errMissing}
+	case errors.As(err, &ke):
+		return kindProblem(ke.Path, ke.Mode)
+	case errors.Is(err, safefs.ErrTooLarge):
+		return tooLarge(name, maxSize(name))
+	}
+	return &Error{File: name, Err: err}
+}
+
+func kindProblem(name string, mode fs.FileMode) error {
+	return &Error{File: name, Err: fmt.Errorf("%s; a bank holds only regular files and directories", safefs.Describe(mode))}
+}
+
+func tooLarge(name string, max int64) error {
+	return &Error{File: name, Err: fmt.Errorf("larger than %d KiB, the most drill reads of a bank's file", max>>10)}
+}
 
 // sectionFile is section.toml.
 type sectionFile struct {
@@ -38,9 +87,9 @@ type exerciseFile struct {
 // error, as is any of the required keys missing. parsed is false when the
 // file could not be read into v at all.
 func decodeStrict(fsys fs.FS, file string, v any, required ...string) (errs []error, parsed bool) {
-	data, err := fs.ReadFile(fsys, file)
+	data, err := readFile(fsys, file, MaxMetadata)
 	if err != nil {
-		return []error{&Error{File: file, Err: errMissing}}, false
+		return []error{err}, false
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
 	if err != nil {
@@ -65,10 +114,11 @@ func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
 	if len(errs) == 0 && strings.TrimSpace(sf.Title) == "" {
 		errs = append(errs, &Error{File: file, Key: "title", Err: errors.New("empty")})
 	}
-	dirs, err := orderedDirs(fsys, d.path)
+	dirs, problems, err := orderedDirs(fsys, d.path)
 	if err != nil {
 		return nil, append(errs, &Error{File: d.path, Err: err})
 	}
+	errs = append(errs, problems...)
 	if len(dirs) == 0 {
 		errs = append(errs, &Error{File: d.path, Err: errors.New("no exercises (directories named like 01-variables)")})
 	}
@@ -83,6 +133,11 @@ func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
 }
 
 func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise, []error) {
+	// A link or a special file anywhere in the exercise is refused before
+	// anything of it is read; its other problems can wait until it is gone.
+	if errs := checkTree(fsys, d.path); len(errs) > 0 {
+		return nil, errs
+	}
 	file := path.Join(d.path, "exercise.toml")
 	var ef exerciseFile
 	errs, parsed := decodeStrict(fsys, file, &ef, "format", "title", "runtime", "difficulty", "time_limit", "files", "hints")
@@ -147,7 +202,6 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	if readme := path.Join(d.path, "README.md"); !isFile(fsys, readme) {
 		errs = append(errs, &Error{File: readme, Err: errMissing})
 	}
-	errs = append(errs, checkNames(fsys, d.path)...)
 	wrong, werrs := loadWrong(fsys, d.path, ef.Files)
 	errs = append(errs, werrs...)
 	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
@@ -209,19 +263,48 @@ func loadWrong(fsys fs.FS, dir string, files []string) ([]string, []error) {
 	return names, errs
 }
 
-// checkNames rejects file names that are not UTF-8: Go's file systems, and
-// so drill, cannot open them.
-func checkNames(fsys fs.FS, dir string) []error {
+// checkTree walks an exercise directory for what drill cannot or will not
+// read: names that are not UTF-8 (Go's file systems, and so drill, cannot
+// open them), links and special files (a bank holds only regular files
+// and directories; a link could lead anywhere on the machine that reads
+// the bank), and files larger than drill reads of a bank. __pycache__ is
+// never read.
+func checkTree(fsys fs.FS, dir string) []error {
 	var errs []error
-	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !utf8.ValidString(d.Name()) {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, fileError(p, err))
+			return nil
+		}
+		if !utf8.ValidString(d.Name()) {
 			errs = append(errs, &Error{File: strings.ToValidUTF8(p, "?"), Err: fmt.Errorf("the name %q is not UTF-8: rename it", d.Name())})
 			if d.IsDir() {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		switch {
+		case d.IsDir() && d.Name() == "__pycache__":
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			errs = append(errs, kindProblem(p, d.Type()))
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			errs = append(errs, fileError(p, err))
+			return nil
+		}
+		if max := maxSize(p); info.Size() > max {
+			errs = append(errs, tooLarge(p, max))
 		}
 		return nil
 	})
+	if err != nil {
+		errs = append(errs, fileError(dir, err))
+	}
 	return errs
 }
 

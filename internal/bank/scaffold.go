@@ -1,6 +1,7 @@
 package bank
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -44,7 +45,7 @@ func Place(fsys fs.FS, id string) (Placement, error) {
 	if err != nil {
 		return bad("%v", err)
 	}
-	sections, err := orderedDirs(fsys, ".")
+	sections, _, err := orderedDirs(fsys, ".")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return Placement{}, err
 	}
@@ -62,7 +63,7 @@ func Place(fsys fs.FS, id string) (Placement, error) {
 	}
 	var exercises []orderedDir
 	if !p.NewSection {
-		if exercises, err = orderedDirs(fsys, p.SectionDir); err != nil {
+		if exercises, _, err = orderedDirs(fsys, p.SectionDir); err != nil {
 			return Placement{}, err
 		}
 	}
@@ -119,15 +120,13 @@ func prefix(dir string) string {
 // part the author replaces with their own. A new section gets a
 // section.toml titled after its name.
 func Scaffold(p Placement, runtime string) ([]File, error) {
-	tmpl, ok := scaffolds[runtime]
-	if !ok {
+	root := path.Join("scaffolds", runtime)
+	if _, err := fs.Stat(scaffolds, root); err != nil {
 		return nil, fmt.Errorf("no scaffold for runtime %q", runtime)
 	}
 	_, exName, _ := strings.Cut(p.ID, "/")
 	module := moduleName(exName)
-	// Go's raw strings cannot hold a backquote, so the templates write
-	// Markdown's code fence as @fence@.
-	r := strings.NewReplacer("@module@", module, "@Module@", className(module), "@marker@", Marker, "@fence@", "```")
+	r := strings.NewReplacer(scaffoldModule, module, scaffoldClass, className(module))
 	var files []File
 	if p.NewSection {
 		secName, _, _ := strings.Cut(p.ID, "/")
@@ -136,10 +135,19 @@ func Scaffold(p Placement, runtime string) ([]File, error) {
 			Data: []byte("title = " + strconv.Quote(titleOf(secName)) + "\nsummary = \"\"\n"),
 		})
 	}
-	for _, f := range tmpl {
-		files = append(files, File{Path: path.Join(p.Dir, r.Replace(f.path)), Data: []byte(r.Replace(f.text))})
-	}
-	return files, nil
+	err := fs.WalkDir(scaffolds, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(scaffolds, name)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(name, root+"/")
+		files = append(files, File{Path: path.Join(p.Dir, r.Replace(rel)), Data: []byte(r.Replace(string(data)))})
+		return nil
+	})
+	return files, err
 }
 
 // reserved names cannot be a learner's module: Python keywords, what the
@@ -187,270 +195,16 @@ func titleOf(name string) string {
 	return strings.ToUpper(t[:1]) + t[1:]
 }
 
-// scaffoldFile is a file of a scaffold, its path relative to the exercise.
-type scaffoldFile struct{ path, text string }
+// scaffolds holds each runtime's example exercise, scaffolds/RUNTIME/, as
+// real files that editors and linters read: its module is scaffold_module
+// (ScaffoldModule as a class name), in file names and text alike, which
+// Scaffold renames after the exercise.
+//
+//go:embed all:scaffolds
+var scaffolds embed.FS
 
-// scaffolds are each runtime's example exercise. @module@ is the exercise's module, @Module@ that as a class
-// name, @marker@ the Marker.
-var scaffolds = map[string][]scaffoldFile{
-	"python": {
-		{"exercise.toml", `format = 1
-title = "@marker@: a short title, as drill list shows it"
-runtime = "python"
-difficulty = "easy"
-time_limit = "10s"
-files = ["@module@.py"]
-hints = [
-  "@marker@: a first nudge that names the idea without giving the answer away.",
-  "@marker@: a second hint, a little further on. Give as many as the exercise needs, in order.",
-]
-`},
-		{"README.md", `# @marker@: the title
-
-@marker@: what the learner learns here, and the one idea they need, in a
-paragraph or two. This file is the task as the learner reads it: say what
-to do, never how.
-
-## Your task
-
-@marker@: what to write, precisely. This scaffold's example, a function
-that totals prices, shows the shape of an exercise; replace it with yours.
-
-Write ` + "`total(prices)`" + ` in ` + "`@module@.py`" + `: the sum of a list of prices,
-rounded to cents. No prices total ` + "`0`" + `.
-
-## Example
-
-@fence@python
->>> from @module@ import total
->>> total([1.10, 2.20])
-3.3
->>> total([])
-0
-@fence@
-
-## What is checked
-
-@marker@: the cases the tests try, in words. Here: several prices, one
-price, sums that need rounding, and no prices at all.
-`},
-		{"starter/@module@.py", `# @marker@: the learner's starting point. It must run, and fail the tests.
-def total(prices):
-    return None
-`},
-		{"solution/@module@.py", `# @marker@: the reference solution. It must pass every test, well within
-# the time limit.
-def total(prices):
-    return round(sum(prices), 2)
-`},
-		{"wrong/forgets-no-prices/@module@.py", `# @marker@: a known-wrong solution, with one common mistake, in a
-# directory named for it (wrong/off-by-one/). validate checks that the tests
-# catch it. Here: no prices give None instead of 0.
-def total(prices):
-    if not prices:
-        return None
-    return round(sum(prices), 2)
-`},
-		{"tests/test_@module@.py", `# @marker@: the tests. Every def test_... must report a result, or the run
-# is an error. A failed assert shows the learner both sides, so compare
-# whole values: assert actual == expected. A test marked hidden shows only
-# its name and its docstring's first line, which should be a hint.
-import pytest
-
-from @module@ import total
-
-
-def test_two_prices():
-    assert total([1.10, 2.20]) == 3.3
-
-
-@pytest.mark.parametrize("prices, expected", [([5], 5), ([0.1, 0.2], 0.3), ([9.99, 0.01, 10], 20)])
-def test_totals_are_rounded_to_cents(prices, expected):
-    assert total(prices) == expected
-
-
-@pytest.mark.hidden
-def test_no_prices_total_zero():
-    """An empty list of prices totals 0: try total([])."""
-    assert total([]) == 0
-`},
-	},
-	"django": {
-		{"exercise.toml", `format = 1
-title = "@marker@: a short title, as drill list shows it"
-runtime = "django"
-difficulty = "medium"
-time_limit = "20s"
-files = ["@module@/views.py"]
-hints = [
-  "@marker@: a first nudge that names the idea without giving the answer away.",
-  "@marker@: a second hint, a little further on. Give as many as the exercise needs, in order.",
-]
-`},
-		{"README.md", `# @marker@: the title
-
-@marker@: what the learner learns here, and the one idea they need, in a
-paragraph or two. This file is the task as the learner reads it: say what
-to do, never how.
-
-## Your task
-
-@marker@: what to write, precisely. This scaffold's example, a JSON list of
-books, shows the shape of a Django exercise; replace it with yours.
-
-Write the view ` + "`book_list`" + ` in ` + "`@module@/views.py`" + `: ` + "`GET /books/`" + ` answers
-with every book's title and author, ordered by title, in one database
-query however many books there are.
-
-## Example
-
-@fence@
-GET /books/
-
-{"books": [{"title": "A Wizard of Earthsea", "author": "Ursula K. Le Guin"},
-           {"title": "Dune", "author": "Frank Herbert"}]}
-@fence@
-
-## What is checked
-
-@marker@: the cases the tests try, in words. Here: the list and its order,
-an empty list, and the number of queries.
-`},
-		{"starter/project/__init__.py", ""},
-		{"starter/project/settings.py", `# A minimal Django project for this exercise (you don't need to change it).
-SECRET_KEY = "drill-exercise-not-secret"
-DEBUG = True
-ALLOWED_HOSTS = ["*"]
-
-INSTALLED_APPS = [
-    "django.contrib.contenttypes",
-    "django.contrib.auth",
-    "@module@",
-]
-
-MIDDLEWARE = [
-    "django.middleware.common.CommonMiddleware",
-]
-
-ROOT_URLCONF = "project.urls"
-
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": "/tmp/db.sqlite3",
-    }
-}
-
-USE_TZ = True
-TIME_ZONE = "UTC"
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-`},
-		{"starter/project/urls.py", `from django.urls import path
-
-from @module@ import views
-
-urlpatterns = [
-    path("books/", views.book_list, name="book-list"),
-]
-`},
-		{"starter/@module@/__init__.py", ""},
-		{"starter/@module@/apps.py", `from django.apps import AppConfig
-
-
-class @Module@Config(AppConfig):
-    name = "@module@"
-`},
-		{"starter/@module@/models.py", `from django.db import models
-
-
-class Author(models.Model):
-    name = models.CharField(max_length=100)
-
-
-class Book(models.Model):
-    title = models.CharField(max_length=200)
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="books")
-`},
-		{"starter/@module@/views.py", `# @marker@: the learner's starting point. It must run, and fail the tests.
-from django.http import JsonResponse
-
-from @module@.models import Book
-
-
-def book_list(request):
-    """GET /books/: {"books": [{"title": ..., "author": ...}, ...]}, by title."""
-    return JsonResponse({"books": None})
-`},
-		{"solution/@module@/views.py", `# @marker@: the reference solution. It must pass every test, well within
-# the time limit.
-from django.http import JsonResponse
-
-from @module@.models import Book
-
-
-def book_list(request):
-    """GET /books/: {"books": [{"title": ..., "author": ...}, ...]}, by title."""
-    books = Book.objects.select_related("author").order_by("title")
-    return JsonResponse({"books": [{"title": b.title, "author": b.author.name} for b in books]})
-`},
-		{"wrong/query-per-book/@module@/views.py", `# @marker@: a known-wrong solution, with one common mistake, in a
-# directory named for it (wrong/off-by-one/). validate checks that the tests
-# catch it. Here: each book's author is fetched with a query of its own.
-from django.http import JsonResponse
-
-from @module@.models import Book
-
-
-def book_list(request):
-    """GET /books/: {"books": [{"title": ..., "author": ...}, ...]}, by title."""
-    books = Book.objects.order_by("title")
-    return JsonResponse({"books": [{"title": b.title, "author": b.author.name} for b in books]})
-`},
-		{"tests/pytest.ini", `[pytest]
-DJANGO_SETTINGS_MODULE = project.settings
-addopts = --nomigrations
-`},
-		{"tests/test_views.py", `# @marker@: the tests. Every def test_... must report a result, or the run
-# is an error. pytest-django's fixtures are there: client (the test client),
-# django_assert_num_queries, rf, admin_client. A test marked hidden shows
-# only its name and its docstring's first line, which should be a hint.
-import pytest
-
-from @module@.models import Author, Book
-
-pytestmark = pytest.mark.django_db
-
-
-def make_books():
-    herbert = Author.objects.create(name="Frank Herbert")
-    le_guin = Author.objects.create(name="Ursula K. Le Guin")
-    Book.objects.create(title="Dune", author=herbert)
-    Book.objects.create(title="A Wizard of Earthsea", author=le_guin)
-
-
-def test_the_list_gives_each_book_and_its_author_by_title(client):
-    make_books()
-    response = client.get("/books/")
-    assert response.status_code == 200
-    assert response.json() == {"books": [
-        {"title": "A Wizard of Earthsea", "author": "Ursula K. Le Guin"},
-        {"title": "Dune", "author": "Frank Herbert"},
-    ]}
-
-
-def test_no_books_give_an_empty_list(client):
-    assert client.get("/books/").json() == {"books": []}
-
-
-@pytest.mark.hidden
-def test_one_query_however_many_books(client, django_assert_num_queries):
-    """The list should take one query, authors included: look at select_related()."""
-    make_books()
-    for i in range(20):
-        Book.objects.create(title=f"Book {i}", author=Author.objects.create(name=f"Author {i}"))
-    with django_assert_num_queries(1):
-        response = client.get("/books/")
-    assert len(response.json()["books"]) == 22
-`},
-	},
-}
+// Names in the scaffolds that Scaffold replaces with the exercise's own.
+const (
+	scaffoldModule = "scaffold_module"
+	scaffoldClass  = "ScaffoldModule"
+)

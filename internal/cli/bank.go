@@ -7,6 +7,7 @@ import (
 
 	"github.com/drill-dev/drill/exercises"
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 	"github.com/drill-dev/drill/internal/sandbox"
 	"github.com/drill-dev/drill/internal/workspace"
 )
@@ -50,13 +51,19 @@ func (a *App) bankDir(g *globalOptions, ws *workspace.Workspace) (string, *works
 	return abs, nil, nil
 }
 
-// loadBank loads the bank bankDir names.
+// loadBank loads the bank bankDir names. A bank on disk is read through
+// safefs, never through a link in it; its root stays open as long as the
+// bank is in use, which is the command's life.
 func loadBank(dir string) (*bank.Bank, error) {
 	opts := bank.Options{Runtimes: sandbox.Runtimes()}
 	if dir == "" {
 		return bank.Load(exercises.FS, opts)
 	}
-	return bank.Load(os.DirFS(dir), opts)
+	fsys, err := safefs.Open(dir)
+	if err != nil {
+		return nil, usageErrorf("bank %s: %v", dir, err)
+	}
+	return bank.Load(fsys, opts)
 }
 
 // findWorkspace returns the workspace around the working directory, or nil

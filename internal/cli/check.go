@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
+	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/report"
 	"github.com/drill-dev/drill/internal/workspace"
 )
@@ -76,7 +78,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if err != nil || ex == nil {
 		return err
 	}
-	files, err := ws.LearnerFiles(ex)
+	files, refused, err := workspaceFiles(ws, ex)
 	if err != nil {
 		return err
 	}
@@ -88,7 +90,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if !opts.json {
 		fmt.Fprintf(a.Streams.ErrOut, "Checking %s...\n", ex.ID)
 	}
-	res, err := grade.Grade(ctx, runner, b, ex, files)
+	res, err := gradeFiles(ctx, runner, b, ex, files, refused)
 	if err != nil {
 		return err
 	}
@@ -121,6 +123,31 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return errFailed
 	}
 	return nil
+}
+
+// workspaceFiles reads the exercise's files from the workspace for
+// grading. A file too large to grade is the exercise's result, refused (as
+// a missing file is, by grade.Grade); a file drill does not read (a link,
+// a FIFO, a device) is an error naming it, a usage error.
+func workspaceFiles(ws *workspace.Workspace, ex *bank.Exercise) (files map[string][]byte, refused *grade.Result, err error) {
+	files, err = ws.LearnerFiles(ex)
+	var le *learnerfiles.Error
+	switch {
+	case errors.As(err, &le) && le.Kind == learnerfiles.TooLarge:
+		return nil, grade.Unreadable(ex, le), nil
+	case err != nil:
+		return nil, nil, usageError{fmt.Errorf("%s: %w", ex.ID, err)}
+	}
+	return files, nil, nil
+}
+
+// gradeFiles grades files as workspaceFiles read them: refused, if it is
+// not nil, is the result.
+func gradeFiles(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.Exercise, files map[string][]byte, refused *grade.Result) (*grade.Result, error) {
+	if refused != nil {
+		return refused, nil
+	}
+	return grade.Grade(ctx, runner, b, ex, files)
 }
 
 // nextPending is the first exercise after `after` (or from the start) that
@@ -171,11 +198,11 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 			prog.start(ex.ID)
 			line := ""
 			defer func() { prog.finish(ex.ID, line) }()
-			files, err := ws.LearnerFiles(ex)
+			files, refused, err := workspaceFiles(ws, ex)
 			if err != nil {
 				return err
 			}
-			r, err := grade.AgainIfBusy(func() (*grade.Result, error) { return grade.Grade(gctx, runner, b, ex, files) })
+			r, err := grade.AgainIfBusy(func() (*grade.Result, error) { return gradeFiles(gctx, runner, b, ex, files, refused) })
 			if err != nil {
 				return err
 			}

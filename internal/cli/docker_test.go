@@ -152,6 +152,44 @@ func noSandboxLeft(t *testing.T, c *client.Client, pid int) {
 	}
 }
 
+// heldBack says whether a check that wants a CPU-time verdict was instead
+// held back by a machine too busy to give it the CPU, past its wall-clock
+// cap: the right verdict on a machine that busy (exit 3, check again), and
+// never a pass, though not the one the test looks for; the test says so.
+func heldBack(t *testing.T, r run, wants []string) bool {
+	t.Helper()
+	cpuVerdict := strings.Contains(strings.Join(wants, "\n"), "of CPU time exceeded")
+	if cpuVerdict && r.code == 3 && strings.Contains(r.stderr, "the machine was too busy") {
+		t.Logf("held back by a busy machine instead of reaching the CPU limit: %s", r.stderr)
+		return true
+	}
+	return false
+}
+
+// checkHello checks code as the learner's hello.py in a fresh workspace,
+// and expects drill's exit code and wants in its output (or a sandbox held
+// back by a busy machine, where the wants are a CPU-time verdict). The
+// check must leave the learner's file as it was, use little memory, and
+// leave no sandbox behind.
+func checkHello(t *testing.T, code string, exit int, wants []string) {
+	t.Helper()
+	c := requireDocker(t)
+	ws := newWorkspace(t)
+	ex := filepath.Join(ws, "01-basics/01-hello")
+	write(t, filepath.Join(ex, "hello.py"), code)
+	r := drill(t, ex, "check")
+	if !heldBack(t, r, wants) {
+		expect(t, r, exit, wants...)
+	}
+	if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != code {
+		t.Error("the check changed the learner's file")
+	}
+	if r.maxRSS > 64<<20 {
+		t.Errorf("drill used %d MiB", r.maxRSS>>20)
+	}
+	noSandboxLeft(t, c, r.pid)
+}
+
 func expect(t *testing.T, r run, code int, wants ...string) {
 	t.Helper()
 	if r.code != code {
@@ -218,16 +256,7 @@ func TestDockerLearnerErrors(t *testing.T) {
 			// CPU time decides the limits, so checks side by side cannot
 			// tip each other over.
 			t.Parallel()
-			c := requireDocker(t)
-			ws := newWorkspace(t)
-			ex := filepath.Join(ws, "01-basics/01-hello")
-			write(t, filepath.Join(ex, "hello.py"), tt.code)
-			r := drill(t, ex, "check")
-			expect(t, r, 1, tt.wants...)
-			if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != tt.code {
-				t.Error("the check changed the learner's file")
-			}
-			noSandboxLeft(t, c, r.pid)
+			checkHello(t, tt.code, 1, tt.wants)
 		})
 	}
 }
@@ -437,16 +466,7 @@ func TestDockerHostileCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c := requireDocker(t)
-			ws := newWorkspace(t)
-			ex := filepath.Join(ws, "01-basics/01-hello")
-			write(t, filepath.Join(ex, "hello.py"), tt.code)
-			r := drill(t, ex, "check")
-			expect(t, r, tt.exit, tt.wants...)
-			if r.maxRSS > 64<<20 {
-				t.Errorf("drill used %d MiB", r.maxRSS>>20)
-			}
-			noSandboxLeft(t, c, r.pid)
+			checkHello(t, tt.code, tt.exit, tt.wants)
 		})
 	}
 }

@@ -20,7 +20,9 @@ import (
 	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
+	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/report"
+	"github.com/drill-dev/drill/internal/safefs"
 	"github.com/drill-dev/drill/internal/sandbox"
 )
 
@@ -237,7 +239,9 @@ func runGrade(ctx context.Context, opts *gradeOptions) error {
 }
 
 // findSubmissions lists the submissions the arguments name: each a
-// learner's directory, or a class directory of them.
+// learner's directory, or a class directory of them. An argument is
+// followed if it is a link (the grader named it); a link inside a class is
+// a learner's, and is that member's error row.
 func findSubmissions(args []string, ex *bank.Exercise) []submission {
 	var subs []submission
 	for _, arg := range args {
@@ -261,9 +265,17 @@ func findSubmissions(args []string, ex *bank.Exercise) []submission {
 		}
 		var members []submission
 		for _, e := range entries {
-			if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-				members = append(members, submission{name: filepath.Join(name, e.Name()), dir: filepath.Join(arg, e.Name())})
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
+			member := submission{name: filepath.Join(name, e.Name()), dir: filepath.Join(arg, e.Name())}
+			switch {
+			case e.Type()&fs.ModeSymlink != 0:
+				member.problem = safefs.ErrLink.Error()
+			case !e.IsDir():
+				continue
+			}
+			members = append(members, member)
 		}
 		if holdsAny(arg, ex.Files) || len(members) == 0 {
 			subs = append(subs, submission{name: name, dir: arg})
@@ -274,10 +286,17 @@ func findSubmissions(args []string, ex *bank.Exercise) []submission {
 	return subs
 }
 
-// holdsAny says whether dir has any of the files, of any kind.
+// holdsAny says whether dir has any of the files, of any kind, or a link
+// or a file where a directory on the way to one should be: each of those
+// makes dir a submission (with an error row), not a class.
 func holdsAny(dir string, files []string) bool {
+	src, err := safefs.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer src.Close()
 	for _, f := range files {
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err == nil {
+		if _, err := src.Lstat(f); err == nil || errors.As(err, new(*safefs.KindError)) {
 			return true
 		}
 	}
@@ -290,63 +309,54 @@ func gradeSubmission(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.
 	if sub.problem != "" {
 		return report.Grade{Submission: sub.name, Status: grade.Error, Message: sub.problem}, nil
 	}
-	entries, err := os.ReadDir(sub.dir)
+	src, err := safefs.Open(sub.dir)
 	if err != nil {
 		return report.Grade{Submission: sub.name, Status: grade.Error, Message: err.Error()}, nil
 	}
-	if len(entries) == 0 {
-		return report.Grade{Submission: sub.name, Status: grade.Error, Message: "the submission directory is empty"}, nil
+	defer src.Close()
+	return gradeSource(ctx, runner, b, ex, sub.name, src)
+}
+
+// gradeSource grades the learner's files in src, a submission's files as
+// an fs.FS: a safefs.FS of a directory, or any other source that keeps to
+// io/fs (learnerfiles.Read holds every file to the same guards).
+func gradeSource(ctx context.Context, runner Runner, b *bank.Bank, ex *bank.Exercise, name string, src fs.FS) (report.Grade, error) {
+	entries, err := fs.ReadDir(src, ".")
+	if err != nil {
+		return report.Grade{Submission: name, Status: grade.Error, Message: err.Error()}, nil
 	}
-	files, refused := submissionFiles(ex, sub.dir)
+	if len(entries) == 0 {
+		return report.Grade{Submission: name, Status: grade.Error, Message: "the submission directory is empty"}, nil
+	}
+	files, refused := submissionFiles(ex, src)
 	if refused != nil {
-		return report.GradeOf(sub.name, refused), nil
+		return report.GradeOf(name, refused), nil
 	}
 	r, err := grade.AgainIfBusy(func() (*grade.Result, error) { return grade.Grade(ctx, runner, b, ex, files) })
 	if err != nil {
 		return report.Grade{}, err
 	}
-	return report.GradeOf(sub.name, r), nil
+	return report.GradeOf(name, r), nil
 }
 
-// submissionFiles reads the exercise's editable files from a submission.
-// Only regular files are read, never through a symbolic link: a learner's
-// link to a file of the grader's machine must not carry it into the
-// sandbox, and a FIFO must not hang the batch. A file that cannot be
+// submissionFiles reads the exercise's editable files from a submission,
+// with learnerfiles.Read: only regular files of a bounded size, never
+// through a symbolic link (a learner's link to another's work, to the
+// bank's solution or to the grader's files must not carry them into the
+// sandbox), and a FIFO must not hang the batch. A file that cannot be
 // graded gives the Result that says why.
-func submissionFiles(ex *bank.Exercise, dir string) (map[string][]byte, *grade.Result) {
-	files := map[string][]byte{}
+func submissionFiles(ex *bank.Exercise, src fs.FS) (map[string][]byte, *grade.Result) {
+	files, err := learnerfiles.Read(src, ex.Files)
+	var le *learnerfiles.Error
+	if errors.As(err, &le) { // the only error Read returns
+		return nil, grade.Unreadable(ex, le)
+	}
 	for _, f := range ex.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		st, err := os.Lstat(p)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		if _, ok := files[f]; !ok {
 			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is missing from the submission", f)
-		case err != nil:
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
-		case !st.Mode().IsRegular():
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is not a regular file (%s)", f, fileKind(st.Mode()))
-		case st.Size() > grade.MaxLearnerFile:
-			// Not read at all: a submission may be any size.
-			return nil, grade.TooLarge(ex, f, st.Size())
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
-		}
-		files[f] = data
 	}
 	return files, nil
-}
-
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link, which drill does not follow"
-	case m.IsDir():
-		return "a directory"
-	default:
-		return "a special file"
-	}
 }
 
 // gradeLine is a submission's line as it finishes. Its name and message

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,8 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 	"github.com/drill-dev/drill/internal/sandbox"
 )
 
@@ -71,7 +72,12 @@ func runNew(_ context.Context, opts *newOptions) error {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return usageErrorf("bank %s: %v", given, err)
 	}
-	p, err := bank.Place(os.DirFS(root), opts.id)
+	fsys, err := safefs.Open(root)
+	if err != nil {
+		return usageErrorf("bank %s: %v", given, err)
+	}
+	defer fsys.Close()
+	p, err := bank.Place(fsys, opts.id)
 	if err != nil {
 		return err
 	}
@@ -80,21 +86,20 @@ func runNew(_ context.Context, opts *newOptions) error {
 		return err
 	}
 	// Check everything before writing anything: a refusal leaves no trace.
+	// Nothing is written through a link (a linked section directory is
+	// refused), not even one put there between the check and the write.
 	for _, f := range files {
-		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(f.Path))); !errors.Is(err, fs.ErrNotExist) {
+		_, err := fsys.Lstat(f.Path)
+		switch {
+		case err == nil:
 			return usageErrorf("%s already exists; drill new writes only new files", filepath.Join(given, filepath.FromSlash(f.Path)))
+		case !errors.Is(err, fs.ErrNotExist):
+			return usageErrorf("bank %s: %v", given, err)
 		}
 	}
-	// Beneath the bank's root, through no link: a section directory that
-	// is a link to elsewhere is refused, not written into.
-	r, err := os.OpenRoot(root)
-	if err != nil {
-		return usageErrorf("bank %s: %v", given, err)
-	}
-	defer r.Close()
 	for _, f := range files {
-		if err := atomicfile.Write(r, f.Path, f.Data, 0o644); err != nil {
-			return err
+		if err := fsys.CreateFrom(f.Path, bytes.NewReader(f.Data)); err != nil {
+			return usageErrorf("bank %s: %v", given, err)
 		}
 	}
 	out := a.Streams.Out

@@ -14,6 +14,7 @@ import (
 	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/report"
+	"github.com/drill-dev/drill/internal/safefs"
 	"github.com/drill-dev/drill/internal/sandbox"
 	"github.com/drill-dev/drill/internal/workspace"
 )
@@ -42,10 +43,16 @@ func usageErrorf(format string, args ...any) error {
 }
 
 // Main runs drill with args and returns its exit code. SIGINT and SIGTERM
-// cancel the command's context; the command cleans up and returns.
+// cancel the command's context; the command cleans up and returns. A
+// second one ends drill at once, whatever it is waiting for.
 func Main(app *App, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		// The signals' default action again: the next one kills.
+		stop()
+	}()
 	root := NewRootCmd(app)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -65,6 +72,7 @@ func Main(app *App, args []string) int {
 func exitCode(err error) int {
 	var ue usageError
 	var be *bank.Error
+	var ke *safefs.KindError
 	switch {
 	case err == nil:
 		return ExitOK
@@ -74,7 +82,7 @@ func exitCode(err error) int {
 		return ExitFailed
 	case errors.Is(err, sandbox.ErrUnavailable):
 		return ExitSandbox
-	case errors.As(err, &ue), errors.As(err, &be),
+	case errors.As(err, &ue), errors.As(err, &be), errors.As(err, &ke),
 		errors.Is(err, bank.ErrUnknownExercise),
 		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists),
 		errors.Is(err, workspace.ErrCorruptState),

@@ -178,7 +178,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		_, name, _ := strings.Cut(names[0], "::")
 		out.Stdout = []byte(line(map[string]any{"start": name}))
 		out.WallExceeded, out.Busy = true, true
-		out.Duration, out.CPUTime, out.ReadyTime = sandbox.WallLimit(job.TimeLimit), job.TimeLimit/4, job.TimeLimit*2
+		out.Duration, out.CPUTime, out.ReadyTime = sandbox.WallCap(job.TimeLimit), job.TimeLimit/4, job.TimeLimit*9
 	default:
 		var results []map[string]any
 		var starts string

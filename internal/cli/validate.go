@@ -22,6 +22,7 @@ import (
 	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
+	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/report"
 )
 
@@ -315,39 +316,89 @@ func pick(exs []*bank.Exercise, indices []int) []*bank.Exercise {
 func validateExercises(ctx context.Context, runner Runner, b *bank.Bank, exs []*bank.Exercise) ([]*validation, error) {
 	vs := make([]*validation, len(exs))
 	var trials []grade.Trial
+	unread := make([]bool, len(exs)) // a file could not be read: no trials
 	for i, ex := range exs {
 		vs[i] = &validation{Exercise: ex.ID}
-		starter, err := b.Starter(ex)
-		if err != nil {
+		ts, err := lintAndTrials(b, ex, vs[i])
+		var be *bank.Error
+		var le *learnerfiles.Error
+		switch {
+		case errors.As(err, &be), errors.As(err, &le):
+			// Changed since the bank loaded, which refuses links and
+			// special files: a problem of this exercise.
+			vs[i].Problems = append(vs[i].Problems, err.Error())
+			unread[i] = true
+		case err != nil:
 			return nil, err
 		}
-		solution, err := b.Solution(ex)
-		if err != nil {
-			return nil, err
-		}
-		vs[i].Problems, vs[i].Warnings, err = lintExercise(b, ex, solution)
-		if err != nil {
-			return nil, err
-		}
-		trials = append(trials, grade.Trial{Exercise: ex, Files: learnerFiles(ex, starter)}, grade.Trial{Exercise: ex, Files: learnerFiles(ex, solution)})
-		for _, name := range ex.Wrong {
-			files, err := b.WrongSolution(ex, name)
-			if err != nil {
-				return nil, err
-			}
-			trials = append(trials, grade.Trial{Exercise: ex, Files: learnerFiles(ex, files)})
-		}
+		trials = append(trials, ts...)
 	}
 	results, err := grade.GradeTrusted(ctx, runner, b, trials)
 	if err != nil {
 		return nil, err
 	}
 	for i, ex := range exs {
+		if unread[i] {
+			continue
+		}
 		n := 2 + len(ex.Wrong)
 		judge(vs[i], ex, results[:n])
 		results = results[n:]
 	}
 	return vs, nil
+}
+
+// lintAndTrials records in v what the exercise's files show without a
+// sandbox, and returns its trials.
+func lintAndTrials(b *bank.Bank, ex *bank.Exercise, v *validation) ([]grade.Trial, error) {
+	solution, err := b.Solution(ex)
+	if err != nil {
+		return nil, err
+	}
+	if v.Problems, v.Warnings, err = lintExercise(b, ex, solution); err != nil {
+		return nil, err
+	}
+	return exerciseTrials(b, ex)
+}
+
+// exerciseTrials are the exercise's starter, solution and known-wrong
+// solutions, in that order, each read as a learner's files are. A
+// known-wrong solution takes from the solution the files it does not
+// replace. An error is a file that could not be read, as a problem.
+func exerciseTrials(b *bank.Bank, ex *bank.Exercise) ([]grade.Trial, error) {
+	read := func(dir string) (map[string][]byte, error) {
+		sub, err := fs.Sub(b.FS, path.Join(ex.Dir, dir))
+		if err != nil {
+			return nil, err
+		}
+		files, err := learnerfiles.Read(sub, ex.Files)
+		if err != nil {
+			return nil, fmt.Errorf("%s/%w", dir, err)
+		}
+		return files, nil
+	}
+	starter, err := read("starter")
+	if err != nil {
+		return nil, err
+	}
+	solution, err := read("solution")
+	if err != nil {
+		return nil, err
+	}
+	trials := []grade.Trial{{Exercise: ex, Files: starter}, {Exercise: ex, Files: solution}}
+	for _, name := range ex.Wrong {
+		wrong, err := read(path.Join("wrong", name))
+		if err != nil {
+			return nil, err
+		}
+		for f, data := range solution {
+			if _, ok := wrong[f]; !ok {
+				wrong[f] = data
+			}
+		}
+		trials = append(trials, grade.Trial{Exercise: ex, Files: wrong})
+	}
+	return trials, nil
 }
 
 // judge records what the exercise's starter, solution and known-wrong
@@ -403,28 +454,14 @@ func lintExercise(b *bank.Bank, ex *bank.Exercise, solution []bank.File) (proble
 	problem := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	warn := func(format string, args ...any) { warnings = append(warnings, fmt.Sprintf(format, args...)) }
 
-	err = fs.WalkDir(b.FS, ex.Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "__pycache__" {
-			return fs.SkipDir
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := fs.ReadFile(b.FS, p)
-		if err != nil {
-			return err
-		}
-		if lines := markerLines(data); len(lines) > 0 {
-			problem("%s still has the scaffold's %s (%s): write that part of the exercise",
-				strings.TrimPrefix(p, ex.Dir+"/"), bank.Marker, lineList(lines))
-		}
-		return nil
-	})
+	all, err := b.Files(ex)
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, f := range all {
+		if lines := markerLines(f.Data); len(lines) > 0 {
+			problem("%s still has the scaffold's %s (%s): write that part of the exercise", f.Path, bank.Marker, lineList(lines))
+		}
 	}
 
 	entries, err := fs.ReadDir(b.FS, ex.Dir)
@@ -565,18 +602,6 @@ func stripComment(line string) string {
 		return line[:i]
 	}
 	return line
-}
-
-// learnerFiles picks the exercise's editable files out of a directory's
-// files, as a learner's workspace would hold them.
-func learnerFiles(ex *bank.Exercise, files []bank.File) map[string][]byte {
-	out := map[string][]byte{}
-	for _, f := range files {
-		if slices.Contains(ex.Files, f.Path) {
-			out[f.Path] = f.Data
-		}
-	}
-	return out
 }
 
 func oneLine(s string) string {

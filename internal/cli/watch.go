@@ -238,12 +238,12 @@ func (w *watcher) check(ctx context.Context) error {
 	fmt.Fprint(w.out, "\x1b[2J\x1b[H") // clear the screen
 	fmt.Fprintf(w.out, "%s\n\n", report.Style{Color: a.colorOn()}.Heading(
 		fmt.Sprintf("drill watch · %s · %s", w.ex.ID, report.Visible(w.ex.Title))))
-	files, err := w.ws.LearnerFiles(w.ex)
+	files, refused, err := workspaceFiles(w.ws, w.ex)
 	if err != nil {
 		return err
 	}
 	started := time.Now()
-	res, err := grade.Grade(ctx, w.runner, w.bank, w.ex, files)
+	res, err := gradeFiles(ctx, w.runner, w.bank, w.ex, files, refused)
 	if err != nil {
 		return err
 	}

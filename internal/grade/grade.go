@@ -8,15 +8,12 @@ import (
 	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/sandbox"
 )
 
 // testsDir is where the hidden tests go in the sandbox's work directory.
 const testsDir = "tests"
-
-// MaxLearnerFile is the largest learner file drill sends to the sandbox:
-// far more than any exercise needs, far less than the sandbox's work area.
-const MaxLearnerFile = 1 << 20
 
 // Grade runs the exercise's hidden tests against the learner's files (a
 // map from each of the exercise's editable files to its content; a missing
@@ -130,8 +127,10 @@ func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
 		if !ok {
 			return Refuse(ex, KindMissingFile, f, "%s is missing from the exercise directory", f)
 		}
-		if len(data) > MaxLearnerFile {
-			return TooLarge(ex, f, int64(len(data)))
+		// learnerfiles.Read never reads more; a map made some other way
+		// is held to the same limit.
+		if len(data) > learnerfiles.MaxSize {
+			return Unreadable(ex, &learnerfiles.Error{File: f, Kind: learnerfiles.TooLarge, Size: int64(len(data))})
 		}
 	}
 	return nil
@@ -151,10 +150,15 @@ func Refuse(ex *bank.Exercise, kind, file, format string, args ...any) *Result {
 	}
 }
 
-// TooLarge is the Result for a learner file of size bytes, more than
-// MaxLearnerFile.
-func TooLarge(ex *bank.Exercise, file string, size int64) *Result {
-	return Refuse(ex, KindTooLarge, file, "%s is %.1f MiB; a learner file may be at most %d MiB", file, float64(size)/(1<<20), MaxLearnerFile>>20)
+// Unreadable is the Result for a learner file that learnerfiles.Read
+// refused: too large (KindTooLarge), or not a regular file or not readable
+// (KindMissingFile: there is no file drill can grade).
+func Unreadable(ex *bank.Exercise, e *learnerfiles.Error) *Result {
+	kind := KindMissingFile
+	if e.Kind == learnerfiles.TooLarge {
+		kind = KindTooLarge
+	}
+	return Refuse(ex, kind, e.File, "%s", e.Error())
 }
 
 func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {

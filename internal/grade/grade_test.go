@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/sandbox"
 )
 
@@ -100,7 +101,7 @@ func TestGradeTrusted(t *testing.T) {
 		{py, map[string][]byte{}}, // a.py missing: refused, never run
 		{py, file("x = 1")},
 		{dj, file("x = 11")},
-		{py, map[string][]byte{"a.py": make([]byte, MaxLearnerFile+1)}},
+		{py, map[string][]byte{"a.py": make([]byte, learnerfiles.MaxSize+1)}},
 	}
 	batches, single := &batcher{}, &onlyRun{}
 	for _, runner := range []sandbox.Runner{batches, single} {

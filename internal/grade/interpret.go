@@ -61,7 +61,7 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 		return fail(KindTimeout, "stopped after %s of wall time%s, waiting rather than computing (it used %s of CPU time): look for a sleep, an input(), a lock or a socket that never answers",
 			seconds(out.Duration), during, seconds(out.CPUTime))
 	case out.WallExceeded:
-		return fail(KindTimeout, "the sandbox ran past its wall-clock limit of %s%s without its harness reporting, and was stopped", sandbox.WallLimit(limit), during)
+		return fail(KindTimeout, "the sandbox ran past its wall-clock limit of %s%s without its harness reporting, and was stopped", sandbox.WallCap(limit), during)
 	case perr != nil:
 		return fail(KindHarness, "the test run's results could not be read (%v)%s", perr, stderrTail(out.Stderr))
 	case doc == nil && out.ExitCode > 128:

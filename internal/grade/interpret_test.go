@@ -48,7 +48,7 @@ func TestInterpret(t *testing.T) {
 		{"waiting past the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), WallExceeded: true, Duration: 11 * time.Second, CPUTime: 150 * time.Millisecond}, Error, KindTimeout, "stopped after 11 s of wall time while running test_a, waiting rather than computing (it used 0.15 s of CPU time)", 0},
 		{"held back by a busy machine", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), WallExceeded: true, Busy: true, Duration: 11 * time.Second, CPUTime: 2 * time.Second, ReadyTime: 7 * time.Second}, Error, KindBusy, "could not get the CPU while running test_a: in 11 s it got 2 s of CPU time and waited 7 s for a CPU. This is not your code's fault", 0},
 		{"busy wins over a document", sandbox.Outcome{Stdout: []byte(passDoc), WallExceeded: true, Busy: true}, Error, KindBusy, "", 0},
-		{"the wall clock of the whole sandbox", sandbox.Outcome{WallExceeded: true}, Error, KindTimeout, "wall-clock limit of 11s without its harness reporting", 0},
+		{"the wall clock of the whole sandbox", sandbox.Outcome{WallExceeded: true}, Error, KindTimeout, "wall-clock limit of 32s without its harness reporting", 0},
 		{"memory wins over the CPU limit", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, CPUExceeded: true}, Error, KindMemory, "memory limit", 0},
 		{"memory wins over the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, WallExceeded: true, Busy: true}, Error, KindMemory, "memory limit", 0},
 		{"a flood wins over the CPU limit", sandbox.Outcome{OutputExceeded: true, CPUExceeded: true}, Error, KindOutput, "too much output", 0},

@@ -46,6 +46,7 @@ type batchEntry struct {
 	Size     int             `json:"size"`
 	CPULimit float64         `json:"cpu_limit_seconds"`
 	WallLim  float64         `json:"wall_limit_seconds"`
+	WallCap  float64         `json:"wall_cap_seconds"`
 }
 
 // batchRecord is what the harness reports of one job of a batch.
@@ -124,10 +125,10 @@ func (d *Docker) batchInput(jobs []Job) ([]byte, time.Duration, error) {
 		if !json.Valid(own) {
 			return nil, 0, fmt.Errorf("a job's header is not JSON: %.40q", own)
 		}
-		wall := WallLimit(job.TimeLimit)
-		h.Jobs = append(h.Jobs, batchEntry{Job: own, Size: len(archive), CPULimit: job.TimeLimit.Seconds(), WallLim: wall.Seconds()})
+		h.Jobs = append(h.Jobs, batchEntry{Job: own, Size: len(archive), CPULimit: job.TimeLimit.Seconds(),
+			WallLim: WallLimit(job.TimeLimit).Seconds(), WallCap: WallCap(job.TimeLimit).Seconds()})
 		archives.Write(archive)
-		limit += wall + batchSlack
+		limit += WallCap(job.TimeLimit) + batchSlack
 	}
 	limit += startSlack
 	header, err := json.Marshal(h)

@@ -60,7 +60,7 @@ func TestBatchInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := WallLimit(3*time.Second) + WallLimit(5*time.Second) + 2*batchSlack + startSlack; limit != want {
+	if want := WallCap(3*time.Second) + WallCap(5*time.Second) + 2*batchSlack + startSlack; limit != want {
 		t.Errorf("limit %s, want %s", limit, want)
 	}
 	header, archives, _ := bytes.Cut(input, []byte("\n"))
@@ -72,7 +72,7 @@ func TestBatchInput(t *testing.T) {
 		t.Errorf("headers: %s", header)
 	}
 	// Each job's own limits: CPU seconds, and the wall clock at WallFactor.
-	if h.Jobs[0].CPULimit != 3 || h.Jobs[0].WallLim != 11 || h.Jobs[1].CPULimit != 5 || h.Jobs[1].WallLim != 17 {
+	if h.Jobs[0].CPULimit != 3 || h.Jobs[0].WallLim != 11 || h.Jobs[0].WallCap != 32 || h.Jobs[1].CPULimit != 5 || h.Jobs[1].WallLim != 17 || h.Jobs[1].WallCap != 52 {
 		t.Errorf("limits: %s", header)
 	}
 	if h.Jobs[0].Size+h.Jobs[1].Size != len(archives) || h.StdoutLimit != DefaultLimits.Stdout || h.StderrLimit != DefaultLimits.Stderr {

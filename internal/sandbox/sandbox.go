@@ -37,23 +37,34 @@ type Job struct {
 }
 
 // WallFactor is how many times its CPU time limit a job may take on the
-// wall clock. A sandbox has one CPU: a job that computes all the time
-// reaches its CPU limit at 1x, and at 1.5x on a 2-core machine that runs
-// two busy loops beside it (three runnable tasks on two cores). 3x leaves
-// room for twice that load before correct work is held back, and past it
-// the harness sees that the job was ready to run but not given the CPU
-// (the machine was too busy: an infrastructure error, run again), unlike
-// code that sleeps or waits for input, which is the learner's to fix. More
+// wall clock before it is stopped as waiting (sleep, input(), a lock, a
+// socket that never answers). A sandbox has one CPU: a job that computes
+// all the time reaches its CPU limit at 1x, and at 1.5x on a 2-core machine
+// with two busy loops beside it (three runnable tasks on two cores). More
 // would only make a learner wait longer to hear that their code waits.
-const WallFactor = 3
+//
+// A job that is found ready to run for most of that time, but not given the
+// CPU, is not waiting but held back by a busy machine: it goes on, up to
+// BusyFactor times its limit, so that its CPU time can still decide. Only
+// one held back that long is stopped, as "busy": the machine's failure,
+// not the learner's (run again, or check again).
+const (
+	WallFactor = 3
+	BusyFactor = 10
+)
 
 // wallStartup is added to every wall-clock limit: the interpreter's and
 // pytest's start-up, which a limit of a second or two would otherwise not
 // cover on a busy machine.
 const wallStartup = 2 * time.Second
 
-// WallLimit is the wall-clock limit of a job whose CPU time limit is cpu.
+// WallLimit is when a job whose CPU time limit is cpu is stopped if it is
+// waiting rather than computing: WallFactor*cpu + 2s.
 func WallLimit(cpu time.Duration) time.Duration { return WallFactor*cpu + wallStartup }
+
+// WallCap is when a job whose CPU time limit is cpu is stopped even if a
+// busy machine held it back: BusyFactor*cpu + 2s.
+func WallCap(cpu time.Duration) time.Duration { return BusyFactor*cpu + wallStartup }
 
 // Outcome is what came out of a sandbox.
 type Outcome struct {
@@ -63,10 +74,10 @@ type Outcome struct {
 	// CPUExceeded: the job used more CPU time than its limit and was
 	// killed.
 	CPUExceeded bool
-	// WallExceeded: the job ran past its wall-clock limit and was killed.
-	// With Busy, it was ready to run for most of that time but the machine
-	// did not give it the CPU; without, it was waiting (sleep, input, a
-	// lock, a socket).
+	// WallExceeded: the job was killed by the wall clock: with Busy, at its
+	// WallCap, having been ready to run for most of that time but not given
+	// the CPU; without, at its WallLimit, waiting (sleep, input, a lock, a
+	// socket).
 	WallExceeded bool
 	Busy         bool
 	// OOMKilled: the kernel killed a process for exceeding the memory limit.

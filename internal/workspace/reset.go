@@ -1,73 +1,93 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"time"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // Backup copies everything in the exercises' directories to a new
 // directory under .drill/backups and returns it: nothing a learner wrote
-// is lost by a reset.
+// is lost by a reset. A link is copied as a link: what it points to is not
+// read, and Restore never writes through it, so that stays as it is.
 func (w *Workspace) Backup(exs []*bank.Exercise, at time.Time) (string, error) {
-	backup := stateDir + "/backups/" + at.Format("2006-01-02T15-04-05.000")
-	dir := filepath.Join(w.Root, filepath.FromSlash(backup))
-	root, err := os.OpenRoot(w.Root)
+	dir := path.Join(stateDir, "backups", at.Format("2006-01-02T15-04-05.000"))
+	ws, err := safefs.Open(w.Root)
 	if err != nil {
 		return "", err
 	}
-	defer root.Close()
+	defer ws.Close()
 	for _, ex := range exs {
-		src := w.ExerciseDir(ex)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(src, p)
-			if err != nil {
-				return err
-			}
-			target := path.Join(backup, ex.Dir, filepath.ToSlash(rel))
-			if d.IsDir() {
-				return atomicfile.MkdirAll(root, target)
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return atomicfile.Write(root, target, data, 0o644)
-		})
-		if err != nil && !os.IsNotExist(err) {
+		if err := copyTree(ws, ex.Dir, path.Join(dir, ex.Dir)); err != nil {
 			return "", fmt.Errorf("back up %s: %w", ex.ID, err)
 		}
 	}
-	return dir, nil
+	return filepath.Join(w.Root, filepath.FromSlash(dir)), nil
+}
+
+// copyTree copies src, a file, link or directory of the workspace, to dst:
+// a regular file's content, a link as a link, a directory with what it
+// holds. Special files (a FIFO holds nothing) are left out.
+func copyTree(ws *safefs.FS, src, dst string) error {
+	fi, err := ws.Lstat(src)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, err := ws.Readlink(src)
+		if err != nil {
+			return err
+		}
+		return ws.Symlink(target, dst)
+	case fi.IsDir():
+		if err := ws.MkdirAll(dst); err != nil {
+			return err
+		}
+		entries, err := fs.ReadDir(ws, src)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := copyTree(ws, path.Join(src, e.Name()), path.Join(dst, e.Name())); err != nil {
+				return err
+			}
+		}
+		return nil
+	case fi.Mode().IsRegular():
+		f, err := ws.Open(src)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return ws.CreateFrom(dst, f)
+	}
+	return nil
 }
 
 // Restore writes the exercise's README and starter files back into the
-// workspace, over whatever is there. Other files are left alone.
+// workspace, over whatever is there: each file is replaced whole (a link
+// there is replaced itself, never written through). A link on the way (a
+// linked exercise directory) is refused. Other files are left alone.
 func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
 	files, err := learnerCopy(b, ex)
 	if err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(w.Root)
+	ws, err := safefs.Open(w.Root)
 	if err != nil {
 		return err
 	}
-	defer root.Close()
+	defer ws.Close()
 	for _, f := range files {
-		// A link where the file goes is replaced, not written through.
-		if err := atomicfile.Write(root, ex.Dir+"/"+f.Path, f.Data, 0o644); err != nil {
+		if err := ws.Replace(path.Join(ex.Dir, f.Path), f.Data); err != nil {
 			return fmt.Errorf("restore %s: %w", ex.ID, err)
 		}
 	}

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
 	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/filelock"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 const stateVersion = 1
@@ -50,9 +52,14 @@ func (s *State) Done(id string) bool {
 	return p != nil && p.Done
 }
 
-// LoadState reads the progress state.
+// maxState is the most drill reads of the progress state, in bytes: far
+// more than every exercise's progress needs.
+const maxState = 16 << 20
+
+// LoadState reads the progress state: never through a link, never
+// blocking on a FIFO, no more than maxState.
 func (w *Workspace) LoadState() (*State, error) {
-	data, err := os.ReadFile(w.statePath())
+	data, err := w.readState()
 	if errors.Is(err, fs.ErrNotExist) {
 		// Deleted by hand: start again from no progress.
 		return &State{Version: stateVersion, Exercises: map[string]*Progress{}}, nil
@@ -71,6 +78,15 @@ func (w *Workspace) LoadState() (*State, error) {
 		s.Exercises = map[string]*Progress{}
 	}
 	return &s, nil
+}
+
+func (w *Workspace) readState() ([]byte, error) {
+	ws, err := safefs.Open(w.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer ws.Close()
+	return safefs.ReadFile(ws, path.Join(stateDir, "state.json"), maxState)
 }
 
 // SaveState writes the progress state atomically, beneath the workspace

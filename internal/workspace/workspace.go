@@ -3,15 +3,18 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/learnerfiles"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // stateDir holds drill's own files inside a workspace.
@@ -44,7 +47,7 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 		return nil, fmt.Errorf("%s: %w", root, ErrExists)
 	}
 	type file struct {
-		name string // slash-separated, from the workspace's root
+		path string // slash-separated, relative to root
 		data []byte
 	}
 	var files []file
@@ -54,28 +57,36 @@ func Init(root string, b *bank.Bank, bankDir string) (*Workspace, error) {
 			return nil, err
 		}
 		for _, f := range given {
-			files = append(files, file{ex.Dir + "/" + f.Path, f.Data})
-		}
-	}
-	// Check everything before writing anything: a refusal leaves no trace.
-	for _, f := range files {
-		p := filepath.Join(root, filepath.FromSlash(f.name))
-		if _, err := os.Lstat(p); err == nil {
-			return nil, fmt.Errorf("%s already exists; drill init writes only into a new or empty directory", p)
+			files = append(files, file{path.Join(ex.Dir, f.Path), f.Data})
 		}
 	}
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, err
 	}
-	r, err := os.OpenRoot(root)
+	dst, err := safefs.Open(root)
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
+	defer dst.Close()
+	// Check everything before writing anything: a refusal leaves no trace.
+	// Nothing is written through a link: not one in root, nor one put
+	// there between the check and the write.
 	for _, f := range files {
-		if err := atomicfile.Write(r, f.name, f.data, 0o644); err != nil {
-			return nil, err
+		_, err := dst.Lstat(f.path)
+		switch {
+		case err == nil:
+			return nil, fmt.Errorf("%s already exists; drill init writes only into a new or empty directory", filepath.Join(root, filepath.FromSlash(f.path)))
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("%s: %w", root, err)
 		}
+	}
+	for _, f := range files {
+		if err := dst.CreateFrom(f.path, bytes.NewReader(f.data)); err != nil {
+			return nil, fmt.Errorf("%s: %w", root, err)
+		}
+	}
+	if err := dst.MkdirAll(stateDir); err != nil {
+		return nil, fmt.Errorf("%s: %w", root, err)
 	}
 	if err := w.SaveState(&State{Version: stateVersion, Bank: bankDir, Exercises: map[string]*Progress{}}); err != nil {
 		return nil, err
@@ -118,20 +129,20 @@ func (w *Workspace) Rel(dir string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// LearnerFiles reads the exercise's editable files from the workspace; a
-// file that is not there is left out of the map.
+// LearnerFiles reads the exercise's editable files from the workspace
+// with learnerfiles.Read: beneath the workspace, never through a link
+// (the exercise's directory included), regular files no larger than
+// learnerfiles.MaxSize. A file that is not there is left out of the map;
+// one that is there but was not read is a *learnerfiles.Error.
 func (w *Workspace) LearnerFiles(ex *bank.Exercise) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, f := range ex.Files {
-		p := filepath.Join(w.ExerciseDir(ex), filepath.FromSlash(f))
-		data, err := os.ReadFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, err)
-		}
-		out[f] = data
+	src, err := safefs.Open(w.Root)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	defer src.Close()
+	dir, err := fs.Sub(src, ex.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return learnerfiles.Read(dir, ex.Files)
 }

@@ -126,7 +126,7 @@ def run_batch(header, data, plugins):
         size = int(entry["size"])
         archive = data[offset:offset + size]
         offset += size
-        limits = (float(entry["cpu_limit_seconds"]), float(entry["wall_limit_seconds"]))
+        limits = (float(entry["cpu_limit_seconds"]), float(entry["wall_limit_seconds"]), float(entry["wall_cap_seconds"]))
         record = run_child(entry["job"], archive, plugins, caps, limits, wake_r, (wake_w, results_fd))
         record["job"] = i
         emit(record)
@@ -197,21 +197,26 @@ def run_child(job, archive, plugins, caps, limits, wake_r, parents):
 # a job overruns its CPU limit by at most about this much.
 CPU_POLL = 0.05
 # At the wall-clock limit, a job that was running or ready to run for at
-# least this share of the time was held back by a busy machine; one that
-# was not was waiting (sleeping, reading, locking).
+# least this share of the time is being held back by a busy machine, and
+# may go on to its cap; one that was not was waiting (sleeping, reading,
+# locking). How often a held-back job is looked at again, in seconds:
 BUSY_SHARE = 0.5
+BUSY_RECHECK = 1.0
 
 
 class JobClock:
     """The time limits of one job: CPU seconds (the sandbox's processes, from
-    the cgroup's CPU accounting, as isolate and contest judges count time)
-    and wall-clock seconds, the safety net for code that waits."""
+    the cgroup's CPU accounting, as isolate and contest judges count time),
+    and on the wall clock, the safety net for code that waits, a limit and
+    a cap: past the limit a job goes on only while it is being held back by
+    a busy machine, and never past the cap."""
 
-    def __init__(self, cpu_limit, wall_limit):
-        self.cpu_limit, self.wall_limit = cpu_limit, wall_limit
+    def __init__(self, cpu_limit, wall_limit, wall_cap):
+        self.cpu_limit, self.wall_limit, self.wall_cap = cpu_limit, wall_limit, wall_cap
         self.start = time.monotonic()
         self.cpu_start = sandbox_cpu()
-        self.ready = 0.0  # seconds the job's live tasks waited for a CPU, at the wall limit
+        self.next_look = self.start + wall_limit
+        self.ready = 0.0  # seconds the job's live tasks waited for a CPU, when last looked at
         self.end = None
 
     def cpu(self):
@@ -219,21 +224,25 @@ class JobClock:
         return max(0.0, sandbox_cpu() - self.cpu_start)
 
     def deadline(self):
-        return self.start + self.wall_limit
+        """When the wall clock is next looked at."""
+        return self.next_look
 
     def check(self, now):
         """None while the job may go on; else why it must stop: "cpu" (over
-        its CPU time), "busy" (at the wall limit, held back by a busy
-        machine), or "waiting" (at the wall limit, not computing)."""
+        its CPU time), "waiting" (at the wall limit, not computing), or
+        "busy" (at the wall cap, held back by a busy machine all along)."""
         if self.cpu() >= self.cpu_limit:
             return "cpu"
-        if now < self.deadline():
+        if now < self.next_look:
             return None
         self.ready = ready_seconds()
         wall = now - self.start
-        if self.cpu() + self.ready >= BUSY_SHARE * wall:
+        if self.cpu() + self.ready < BUSY_SHARE * wall:
+            return "waiting"
+        if wall >= self.wall_cap:
             return "busy"
-        return "waiting"
+        self.next_look = min(now + BUSY_RECHECK, self.start + self.wall_cap)
+        return None
 
     def stop(self):
         self.end = time.monotonic()

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ScaffoldModuleConfig(AppConfig):
+    name = "scaffold_module"

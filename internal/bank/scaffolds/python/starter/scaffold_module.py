@@ -1,0 +1,3 @@
+# TODO(author): the learner's starting point. It must run, and fail the tests.
+def total(prices):
+    return None
