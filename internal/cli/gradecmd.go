@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/learnerfiles"
@@ -452,12 +451,7 @@ func writeResults(f resultsFile, gr report.Grade) error {
 	if err := report.Gradescope(&buf, gr); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(f.dir)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	return atomicfile.Write(root, f.name, buf.Bytes(), 0o644)
+	return safefs.WriteFile(f.dir, f.name, buf.Bytes(), 0o644)
 }
 
 // writeTable writes the CSV or JSON table, to --out or standard output.
@@ -479,7 +473,7 @@ func writeTable(opts *gradeOptions, ex *bank.Exercise, grades []report.Grade, su
 		_, err := io.Copy(opts.app.Streams.Out, &buf)
 		return err
 	}
-	return atomicfile.WritePath(opts.out, buf.Bytes(), 0o644)
+	return safefs.WritePath(opts.out, buf.Bytes(), 0o644)
 }
 
 func countTrue(bs []bool) int {

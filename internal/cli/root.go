@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/report"
 	"github.com/drill-dev/drill/internal/safefs"
@@ -85,8 +84,7 @@ func exitCode(err error) int {
 	case errors.As(err, &ue), errors.As(err, &be), errors.As(err, &ke),
 		errors.Is(err, bank.ErrUnknownExercise),
 		errors.Is(err, workspace.ErrNotFound), errors.Is(err, workspace.ErrExists),
-		errors.Is(err, workspace.ErrCorruptState),
-		errors.Is(err, atomicfile.ErrLink), errors.Is(err, atomicfile.ErrNotFile):
+		errors.Is(err, workspace.ErrCorruptState):
 		return ExitUsage
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
 		return ExitUsage

@@ -19,11 +19,11 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/report"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 type validateOptions struct {
@@ -273,7 +273,7 @@ func writeJUnit(file string, results []*validation, loadProblems []error) error 
 	if err := report.JUnit(&buf, []report.JUnitSuite{{Name: "drill validate", Cases: cases}}); err != nil {
 		return err
 	}
-	if err := atomicfile.WritePath(file, buf.Bytes(), 0o644); err != nil {
+	if err := safefs.WritePath(file, buf.Bytes(), 0o644); err != nil {
 		return usageErrorf("--junit: %v", err)
 	}
 	return nil

@@ -27,13 +27,17 @@ const (
 	AnyKind Want = iota // anything but a link
 	RegularFile
 	Directory
+	NotDirectory // where a file is written: anything is replaced but a directory
 )
 
 // KindError says that a path is not of the kind drill needs: a link, a
-// FIFO, a device or a directory where a regular file was needed, or
-// anything but a directory on the way to a file.
+// FIFO, a device or a directory where a regular file was needed, anything
+// but a directory on the way to a file, or a directory where one is
+// written.
 type KindError struct {
-	Path string      // slash-separated, relative to the FS's root
+	// Path is slash-separated and relative to the FS's root; from
+	// WriteFile and WritePath it names the file as the caller did.
+	Path string
 	Mode fs.FileMode // what the path is
 	Want Want
 }
@@ -47,6 +51,8 @@ func (e *KindError) Reason() string {
 		return "not a regular file (" + Describe(e.Mode) + ")"
 	case Directory:
 		return "not a directory (" + Describe(e.Mode) + ")"
+	case NotDirectory:
+		return Describe(e.Mode) + ", which drill does not replace with a file"
 	}
 	return Describe(e.Mode)
 }

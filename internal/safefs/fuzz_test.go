@@ -41,3 +41,23 @@ func FuzzReadFile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReplace writes any name beneath a root that holds a link out of it:
+// nothing outside the root changes, and a write that succeeds leaves a
+// regular file at the name.
+func FuzzReplace(f *testing.F) {
+	for _, s := range []string{"results.json", "a/b", "../x", "a/../../x", "/etc/x", ".", "a/./b", "l/x", "l", "\\..\\x", "C:x", "a\x00b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		dir, root := writeSetup(t)
+		must(t, os.Symlink("../outside", filepath.Join(dir, "root", "l")))
+		if err := root.Replace(name, []byte("new"), 0o644); err == nil {
+			st, err := os.Lstat(filepath.Join(dir, "root", filepath.FromSlash(name)))
+			if err != nil || !st.Mode().IsRegular() {
+				t.Errorf("Replace(%q) succeeded but left no regular file (%v)", name, err)
+			}
+		}
+		outsideUntouched(t, dir, name)
+	})
+}

@@ -204,11 +204,11 @@ func TestWrites(t *testing.T) {
 	if err := f.MkdirAll("out-dir/new"); !errors.Is(err, ErrLink) {
 		t.Errorf("MkdirAll through a link: %v", err)
 	}
-	if err := f.Replace("out-dir/secret.py", []byte("x")); !errors.Is(err, ErrLink) {
+	if err := f.Replace("out-dir/secret.py", []byte("x"), 0o644); !errors.Is(err, ErrLink) {
 		t.Errorf("Replace through a linked directory: %v", err)
 	}
 	check()
-	if err := f.Replace("out-file", []byte("mine\n")); err != nil {
+	if err := f.Replace("out-file", []byte("mine\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	check()
@@ -230,5 +230,197 @@ func TestWrites(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(root, "new", "dir"))
 	if len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// writeSetup makes root/ and outside/ (a file of someone else's) in a
+// fresh directory, and opens root.
+func writeSetup(t *testing.T) (dir string, root *FS) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, d := range []string{"root", "outside"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "outside", "profile"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, open(t, filepath.Join(dir, "root"))
+}
+
+// outsideUntouched fails t if anything outside root changed.
+func outsideUntouched(t *testing.T, dir, what string) {
+	t.Helper()
+	if profile, _ := os.ReadFile(filepath.Join(dir, "outside", "profile")); string(profile) != "mine" {
+		t.Errorf("%s: the file outside root now holds %q", what, profile)
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "outside")); len(entries) != 1 {
+		t.Errorf("%s: outside root: %d entries, want only the one that was there", what, len(entries))
+	}
+}
+
+func TestReplace(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, dir string)
+		file    string
+		wantErr error // matched with errors.Is; nil and no errText: the write succeeds
+		errText string
+	}{
+		{name: "new file, directories made", file: "a/b/results.json"},
+		{name: "a file there is replaced", file: "results.json", prepare: func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "root", "results.json"), []byte(`{"score": 14}`), 0o644))
+		}},
+		{name: "a link there is replaced, its target untouched", file: "results.json", prepare: func(t *testing.T, dir string) {
+			must(t, os.Symlink("../outside/profile", filepath.Join(dir, "root", "results.json")))
+		}},
+		{name: "a link inside root is replaced too", file: "results.json", prepare: func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "root", "code.py"), []byte("code"), 0o644))
+			must(t, os.Symlink("code.py", filepath.Join(dir, "root", "results.json")))
+		}},
+		{name: "a dangling link is replaced", file: "results.json", prepare: func(t *testing.T, dir string) {
+			must(t, os.Symlink("../outside/new", filepath.Join(dir, "root", "results.json")))
+		}},
+		{name: "a linked directory on the way is refused", file: "ann/results.json", wantErr: ErrLink, prepare: func(t *testing.T, dir string) {
+			must(t, os.Symlink("../outside", filepath.Join(dir, "root", "ann")))
+		}},
+		{name: "a link to a directory inside root is refused", file: "ann/results.json", wantErr: ErrLink, prepare: func(t *testing.T, dir string) {
+			must(t, os.Mkdir(filepath.Join(dir, "root", "bob"), 0o755))
+			must(t, os.Symlink("bob", filepath.Join(dir, "root", "ann")))
+		}},
+		{name: "a directory where the file goes", file: "results.json",
+			errText: "results.json is a directory, which drill does not replace with a file", prepare: func(t *testing.T, dir string) {
+				must(t, os.MkdirAll(filepath.Join(dir, "root", "results.json", "x"), 0o755))
+			}},
+		{name: "an empty directory where the file goes", file: "results.json",
+			errText: "results.json is a directory, which drill does not replace with a file", prepare: func(t *testing.T, dir string) {
+				must(t, os.Mkdir(filepath.Join(dir, "root", "results.json"), 0o755))
+			}},
+		{name: "a file where a directory goes", file: "ann/results.json", errText: "ann is not a directory (a regular file)", prepare: func(t *testing.T, dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, "root", "ann"), nil, 0o644))
+		}},
+		{name: "dot-dot", file: "../outside/profile", wantErr: fs.ErrInvalid},
+		{name: "dot-dot inside", file: "a/../../outside/profile", wantErr: fs.ErrInvalid},
+		{name: "absolute", file: "/tmp/x", wantErr: fs.ErrInvalid},
+		{name: "empty", file: "", wantErr: fs.ErrInvalid},
+		{name: "the root itself", file: ".", wantErr: fs.ErrInvalid},
+		{name: "empty part", file: "a//b", wantErr: fs.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, root := writeSetup(t)
+			if tt.prepare != nil {
+				tt.prepare(t, dir)
+			}
+			err := root.Replace(tt.file, []byte("new"), 0o644)
+			outsideUntouched(t, dir, tt.file)
+			if tt.wantErr != nil || tt.errText != "" {
+				if err == nil || (tt.wantErr != nil && !errors.Is(err, tt.wantErr)) || !strings.Contains(err.Error(), tt.errText) {
+					t.Fatalf("Replace = %v, want an error (%v, %q)", err, tt.wantErr, tt.errText)
+				}
+				var ke *KindError
+				if tt.errText != "" && !errors.As(err, &ke) {
+					t.Errorf("Replace = %T, want a *KindError, which drill's exit code knows", err)
+				}
+			} else {
+				if err != nil {
+					t.Fatalf("Replace: %v", err)
+				}
+				p := filepath.Join(dir, "root", filepath.FromSlash(tt.file))
+				st, err := os.Lstat(p)
+				if err != nil || !st.Mode().IsRegular() {
+					t.Fatalf("%s is not a regular file after the write (%v)", tt.file, err)
+				}
+				if got, _ := os.ReadFile(p); string(got) != "new" {
+					t.Errorf("%s holds %q, want %q", tt.file, got, "new")
+				}
+			}
+			// No temporary file is left behind, whatever happened.
+			_ = filepath.WalkDir(filepath.Join(dir, "root"), func(p string, d os.DirEntry, err error) error {
+				if err == nil && strings.Contains(d.Name(), ".drill-") {
+					t.Errorf("temporary file left: %s", p)
+				}
+				return nil
+			})
+		})
+	}
+}
+
+// The file gets the permission asked for and no more (the umask can only
+// take bits away), also where it replaces a file that had more: the
+// progress state stays the learner's alone.
+func TestReplacePerm(t *testing.T) {
+	dir, root := writeSetup(t)
+	for _, perm := range []fs.FileMode{0o644, 0o600} {
+		if err := root.Replace("state.json", []byte("{}"), perm); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(filepath.Join(dir, "root", "state.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.Mode().Perm(); got&^perm != 0 {
+			t.Errorf("Replace(perm %v) made %v", perm, got)
+		}
+	}
+}
+
+func TestWriteFileErrorNamesTheFile(t *testing.T) {
+	dir, _ := writeSetup(t)
+	must(t, os.Mkdir(filepath.Join(dir, "root", "results.json"), 0o755))
+	must(t, os.Symlink("../outside", filepath.Join(dir, "root", "ann")))
+	tests := []struct{ name, want string }{
+		{"results.json", filepath.Join(dir, "root", "results.json") + " is a directory, which drill does not replace with a file"},
+		{"ann/results.json", filepath.Join(dir, "root", "ann") + " is not a directory (a symbolic link, which drill does not follow)"},
+		{"../x", "replace " + filepath.Join(dir, "x") + ": invalid argument"},
+	}
+	for _, tt := range tests {
+		err := WriteFile(filepath.Join(dir, "root"), tt.name, nil, 0o644)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("WriteFile(%q) = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestWritePath(t *testing.T) {
+	dir, _ := writeSetup(t)
+	link := filepath.Join(dir, "grades.csv")
+	must(t, os.Symlink(filepath.Join(dir, "outside", "profile"), link))
+	if err := WritePath(link, []byte("table"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outsideUntouched(t, dir, "grades.csv")
+	if st, err := os.Lstat(link); err != nil || !st.Mode().IsRegular() {
+		t.Errorf("grades.csv is not a regular file (%v)", err)
+	}
+	if err := WritePath(filepath.Join(dir, "new", "dir", "junit.xml"), []byte("x"), 0o644); err != nil {
+		t.Errorf("WritePath into a directory to be made: %v", err)
+	}
+	must(t, os.Mkdir(filepath.Join(dir, "taken.csv"), 0o755))
+	if err := WritePath(filepath.Join(dir, "taken.csv"), []byte("x"), 0o644); !errors.As(err, new(*KindError)) {
+		t.Errorf("WritePath over a directory = %v, want a *KindError", err)
+	}
+}
+
+func TestMkdirAll(t *testing.T) {
+	dir, root := writeSetup(t)
+	if err := root.MkdirAll("a/b"); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "root", "a", "b")); err != nil || !st.IsDir() {
+		t.Errorf("a/b not made (%v)", err)
+	}
+	must(t, os.Symlink("../outside", filepath.Join(dir, "root", "l")))
+	if err := root.MkdirAll("l/c"); !errors.Is(err, ErrLink) {
+		t.Errorf("MkdirAll through a link = %v, want ErrLink", err)
+	}
+	outsideUntouched(t, dir, "l/c")
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

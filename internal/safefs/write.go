@@ -4,7 +4,9 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // MkdirAll makes the directory name and any missing parents (0o755). Each
@@ -42,24 +44,35 @@ func (f *FS) CreateFrom(name string, r io.Reader) error {
 	return nil
 }
 
-// Replace makes name hold data (0o644), by way of a new file beside it that
-// is then renamed over it: whatever was at name (a file, a link, a FIFO) is
-// replaced whole, and a link is replaced itself, never written through.
-// Missing parent directories are made; a directory at name is an error.
-func (f *FS) Replace(name string, data []byte) error {
+// Replace makes name hold data, by way of a new file (perm, less the
+// umask) beside it that is synced and then renamed over it: a reader, or a
+// crash, sees the old file or the new one, never a mix. Whatever is at name
+// (a file, a link, a FIFO) is replaced whole, and a link is replaced
+// itself, never written through: rename(2) replaces a name, it does not
+// open what the name points to. Missing parent directories are made; a
+// directory at name is a *KindError (Want NotDirectory), as is a link or a
+// file on the way.
+func (f *FS) Replace(name string, data []byte, perm fs.FileMode) error {
 	dir, base, err := f.parent("replace", name, true)
 	if err != nil {
 		return err
 	}
 	defer dir.Close()
+	if fi, err := dir.Lstat(base); err == nil && fi.IsDir() {
+		return &KindError{Path: name, Mode: fi.Mode(), Want: NotDirectory}
+	}
 	var rnd [8]byte
 	rand.Read(rnd[:])
 	tmp := "." + base + ".drill-" + hex.EncodeToString(rnd[:])
-	file, err := dir.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// O_EXCL: the temporary name is new, never something planted.
+	file, err := dir.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return pathError("replace", name, err)
 	}
 	_, err = file.Write(data)
+	if err == nil {
+		err = file.Sync()
+	}
 	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
@@ -71,6 +84,46 @@ func (f *FS) Replace(name string, data []byte) error {
 		return pathError("replace", name, err)
 	}
 	return nil
+}
+
+// WriteFile is Replace of name beneath the directory dir, for a file drill
+// writes into a directory the user named (a submission's, --out's): dir
+// itself is followed if it is a link, as Open does, and nothing beneath it
+// is. Errors name the file as filepath.Join(dir, name).
+func WriteFile(dir, name string, data []byte, perm fs.FileMode) error {
+	f, err := Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return under(dir, f.Replace(name, data, perm))
+}
+
+// WritePath writes the file the user named by an OS path (--out FILE,
+// --junit FILE): its directory, made if missing, is the root, so only the
+// last element is guarded, and a link there is replaced, not followed.
+func WritePath(file string, data []byte, perm fs.FileMode) error {
+	file = filepath.Clean(file)
+	dir := filepath.Dir(file)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return WriteFile(dir, filepath.Base(file), data, perm)
+}
+
+// under makes an error of this package about name beneath dir name the
+// file as the user would, filepath.Join(dir, name). The errors are this
+// package's own, fresh from one call, so they are copied, not shared.
+func under(dir string, err error) error {
+	switch e := err.(type) {
+	case *KindError:
+		c := *e
+		c.Path = filepath.Join(dir, filepath.FromSlash(e.Path))
+		return &c
+	case *fs.PathError:
+		return &fs.PathError{Op: e.Op, Path: filepath.Join(dir, filepath.FromSlash(e.Path)), Err: e.Err}
+	}
+	return err
 }
 
 // Symlink makes name a symbolic link to target, making missing parent

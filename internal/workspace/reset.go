@@ -87,7 +87,7 @@ func (w *Workspace) Restore(b *bank.Bank, ex *bank.Exercise) error {
 	}
 	defer ws.Close()
 	for _, f := range files {
-		if err := ws.Replace(path.Join(ex.Dir, f.Path), f.Data); err != nil {
+		if err := ws.Replace(path.Join(ex.Dir, f.Path), f.Data, 0o644); err != nil {
 			return fmt.Errorf("restore %s: %w", ex.ID, err)
 		}
 	}

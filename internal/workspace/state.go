@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"time"
 
-	"github.com/drill-dev/drill/internal/atomicfile"
 	"github.com/drill-dev/drill/internal/filelock"
 	"github.com/drill-dev/drill/internal/safefs"
 )
@@ -97,12 +95,13 @@ func (w *Workspace) SaveState(s *State) error {
 	if err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(w.Root)
+	ws, err := safefs.Open(w.Root)
 	if err != nil {
 		return fmt.Errorf("save progress: %w", err)
 	}
-	defer root.Close()
-	if err := atomicfile.Write(root, stateDir+"/state.json", append(data, '\n'), 0o644); err != nil {
+	defer ws.Close()
+	// 0o600: the progress is the learner's own.
+	if err := ws.Replace(path.Join(stateDir, "state.json"), append(data, '\n'), 0o600); err != nil {
 		return fmt.Errorf("save progress: %w", err)
 	}
 	return nil

@@ -62,6 +62,14 @@ func TestInitLayoutAndState(t *testing.T) {
 	if st, _ := ws.LoadState(); !st.Done("basics/hello") {
 		t.Error("MarkDone did not stick")
 	}
+	// The progress is the learner's own: no one else may read it.
+	fi, err := os.Stat(filepath.Join(root, ".drill", "state.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		t.Errorf("state.json is %v; want no permission for group or others", fi.Mode().Perm())
+	}
 	// Found from inside an exercise directory.
 	found, err := Find(filepath.Join(root, "01-basics/01-hello"))
 	if err != nil || found.Root != ws.Root {
