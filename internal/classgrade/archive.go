@@ -128,8 +128,11 @@ func (b *builder) readZip(r io.ReaderAt, size int64) error {
 	for _, f := range zr.File {
 		// Windows tools of old wrote \ between folders.
 		p, skip, err := b.entryPath(strings.ReplaceAll(f.Name, `\`, "/"))
-		if err != nil || skip {
+		if err != nil {
 			return err
+		}
+		if skip {
+			continue
 		}
 		mode := f.Mode()
 		switch {
