@@ -141,4 +141,3 @@ func (j *journal) close() error {
 	}
 	return j.f.Close()
 }
-

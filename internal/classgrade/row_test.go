@@ -32,9 +32,9 @@ func TestRowOf(t *testing.T) {
 			Row{Status: grade.Fail, Passed: 1, Total: 2, Score: 0.5, Message: "failed: test_b"}},
 		{"error: one line", grade.Result{Status: grade.Error, ErrorKind: grade.KindSyntax, DurationMS: 300,
 			Message: "x.py, line 2\n    def f(\n         ^\nSyntaxError: '(' was never closed\n"},
-			Row{Status: grade.Error, DurationMS: 300, Message: "syntax error: x.py, line 2 | def f( | SyntaxError: '(' was never closed"}},
+			Row{Status: grade.Error, Kind: grade.KindSyntax, DurationMS: 300, Message: "syntax error: x.py, line 2 | def f( | SyntaxError: '(' was never closed"}},
 		{"error: a long message is cut", grade.Result{Status: grade.Error, ErrorKind: grade.KindHarness, Message: strings.Repeat("é", 400)},
-			Row{Status: grade.Error, Message: "the tests could not run: " + strings.Repeat("é", 300) + "..."}},
+			Row{Status: grade.Error, Kind: grade.KindHarness, Message: "the tests could not run: " + strings.Repeat("é", 300) + "..."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
