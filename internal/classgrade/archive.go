@@ -75,6 +75,23 @@ func archiveExt(name string) string {
 // archive refused with an *ArchiveError: no partial reading of a hostile
 // archive.
 func ReadArchive(name string, r io.ReaderAt, size int64, lim Limits) (fs.FS, error) {
+	m, err := readArchive(name, r, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	if len(m.poisoned) > 0 {
+		return nil, &ArchiveError{name, m.poisoned[0].reason}
+	}
+	return m, nil
+}
+
+// readArchive is ReadArchive, but an entry refused for what it is (a link,
+// a device, a .. inside its path, a name twice) only poisons the folder
+// it is in, so that one learner's hostile entry in a class archive is that
+// learner's row, not the class's. What no learner could have caused alone
+// (too many entries or bytes, a bomb, an absolute path or a .. at the top,
+// a damaged archive) still refuses it all.
+func readArchive(name string, r io.ReaderAt, size int64, lim Limits) (*memFS, error) {
 	if size > lim.MaxBytes {
 		return nil, &ArchiveError{name, fmt.Sprintf("the archive is %s, more than the %s drill reads", mib(size), mib(lim.MaxBytes))}
 	}
@@ -100,6 +117,18 @@ func ReadArchive(name string, r io.ReaderAt, size int64, lim Limits) (fs.FS, err
 		return nil, err
 	}
 	return b.fsys, nil
+}
+
+// poison records an entry refused for what it is, under the raw name it
+// has; one that is not inside a folder refuses the archive.
+func (b *builder) poison(raw, format string, args ...any) error {
+	reason := fmt.Sprintf(format, args...)
+	first, _, inside := strings.Cut(strings.TrimPrefix(raw, "./"), "/")
+	if !inside || first == ".." || first == "." || first == "" {
+		return &ArchiveError{b.name, reason}
+	}
+	b.fsys.poisoned = append(b.fsys.poisoned, poison{strings.TrimPrefix(raw, "./"), reason})
+	return nil
 }
 
 // builder fills a memFS from an archive's entries, within the limits.
@@ -131,20 +160,26 @@ func (b *builder) readZip(r io.ReaderAt, size int64) error {
 		if err != nil {
 			return err
 		}
-		if skip {
+		if skip || p == "" {
 			continue
 		}
 		mode := f.Mode()
 		switch {
 		case mode&fs.ModeSymlink != 0:
-			return b.refuse("%s is a symbolic link: links in an archive are refused", f.Name)
+			if err := b.poison(p, "%s is a symbolic link: links in an archive are refused", f.Name); err != nil {
+				return err
+			}
+			continue
 		case mode.IsDir():
 			if err := b.dir(f.Name, p); err != nil {
 				return err
 			}
 			continue
 		case !mode.IsRegular():
-			return b.refuse("%s is a special file (%s): only files and folders are read", f.Name, mode.Type())
+			if err := b.poison(p, "%s is a special file (%s): only files and folders are read", f.Name, mode.Type()); err != nil {
+				return err
+			}
+			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -186,14 +221,20 @@ func (b *builder) readTar(r io.Reader, compressed *countingReader) error {
 		if err != nil {
 			return err
 		}
-		if skip {
+		if skip || p == "" {
 			continue // tar.Reader skips the entry's data itself
 		}
 		switch h.Typeflag {
 		case tar.TypeSymlink:
-			return b.refuse("%s is a symbolic link (to %s): links in an archive are refused", h.Name, h.Linkname)
+			if err := b.poison(p, "%s is a symbolic link (to %s): links in an archive are refused", h.Name, h.Linkname); err != nil {
+				return err
+			}
+			continue
 		case tar.TypeLink:
-			return b.refuse("%s is a hard link (to %s): links in an archive are refused", h.Name, h.Linkname)
+			if err := b.poison(p, "%s is a hard link (to %s): links in an archive are refused", h.Name, h.Linkname); err != nil {
+				return err
+			}
+			continue
 		case tar.TypeDir:
 			if err := b.dir(h.Name, p); err != nil {
 				return err
@@ -201,7 +242,10 @@ func (b *builder) readTar(r io.Reader, compressed *countingReader) error {
 			continue
 		case tar.TypeReg, tar.TypeGNUSparse:
 		default:
-			return b.refuse("%s is a special file (tar type %q): only files and folders are read", h.Name, h.Typeflag)
+			if err := b.poison(p, "%s is a special file (tar type %q): only files and folders are read", h.Name, h.Typeflag); err != nil {
+				return err
+			}
+			continue
 		}
 		var ratio func(n int64) (out, in int64)
 		if compressed != nil {
@@ -232,7 +276,7 @@ func (b *builder) entryPath(name string) (p string, skip bool, err error) {
 	}
 	for _, el := range strings.Split(name, "/") {
 		if el == ".." {
-			return "", false, b.refuse("%s goes up with ..: an entry must stay inside the archive", name)
+			return "", false, b.poison(name, "%s goes up with ..: an entry must stay inside the archive", name)
 		}
 	}
 	p = path.Clean(name)
@@ -278,14 +322,14 @@ func (b *builder) read(name string, r io.Reader, ratio func(n int64) (out, in in
 
 func (b *builder) dir(name, p string) error {
 	if err := b.fsys.addDir(p); err != nil {
-		return b.refuse("%s: %v", name, err)
+		return b.poison(p, "%s: %v", name, err)
 	}
 	return nil
 }
 
 func (b *builder) file(name, p string, data []byte, mod time.Time) error {
 	if err := b.fsys.addFile(p, data, mod); err != nil {
-		return b.refuse("%s: %v", name, err)
+		return b.poison(p, "%s: %v", name, err)
 	}
 	return nil
 }

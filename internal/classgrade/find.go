@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
@@ -97,6 +98,9 @@ type place struct {
 	fsys    fs.FS
 	archive bool   // an archive's files, in memory
 	disk    string // the folder on disk, for a folder's
+	// mem is an archive's files, with the entries refused; nil for a
+	// folder on disk.
+	mem *memFS
 	// dir opens a folder inside; file reads a file inside, capped.
 	dir  func(rel string) (fs.FS, func(), error)
 	file func(rel string) ([]byte, error)
@@ -140,12 +144,12 @@ func (f *finder) arg(arg string) {
 			f.problem(name, KindUnreadable, "%v", err)
 			return
 		}
-		fsys, err := ReadArchive(name, bytes.NewReader(data), int64(len(data)), f.lim)
+		m, err := readArchive(name, bytes.NewReader(data), int64(len(data)), f.lim)
 		if err != nil {
 			f.problem(name, KindArchive, "%s", refusal(err))
 			return
 		}
-		f.place(memPlace(name, fsys), ".", []string{learnerID(name)})
+		f.place(memPlace(name, m), ".", []string{learnerID(name)})
 	default:
 		f.problem(name, KindUnreadable, "not a folder or an archive (%s): a submission is a folder of the learner's files", strings.Join(archiveKinds, ", "))
 	}
@@ -159,8 +163,8 @@ func (p place) diskPath(rel string) string {
 	return filepath.Join(p.disk, filepath.FromSlash(rel))
 }
 
-func memPlace(name string, fsys fs.FS) place {
-	return place{name: name, fsys: fsys, archive: true,
+func memPlace(name string, fsys *memFS) place {
+	return place{name: name, fsys: fsys, archive: true, mem: fsys,
 		dir: func(rel string) (fs.FS, func(), error) {
 			sub, err := fs.Sub(fsys, rel)
 			return sub, func() {}, err
@@ -186,6 +190,10 @@ func (f *finder) place(p place, rel string, ids []string) {
 		entries = append(entries, e)
 	}
 	single := func() {
+		if reason, bad := p.poisonUnder(rel); bad {
+			f.subs = append(f.subs, Submission{Name: p.name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})
+			return
+		}
 		f.subs = append(f.subs, Submission{Name: p.name, IDs: ids, Dir: p.diskPath(rel), archive: p.archive, open: func() (fs.FS, func(), error) {
 			fsys, done, err := p.dir(rel)
 			if err != nil {
@@ -204,6 +212,10 @@ func (f *finder) place(p place, rel string, ids []string) {
 			}
 		}
 		single()
+		return
+	}
+	if len(p.orphans(rel, entries)) > 0 {
+		f.class(p, rel, entries)
 		return
 	}
 	if len(entries) == 1 && entries[0].IsDir() {
@@ -251,9 +263,12 @@ func (f *finder) class(p place, rel string, entries []fs.DirEntry) {
 		name := join(p.name, rel, e.Name())
 		erel := path.Join(rel, e.Name())
 		ids := []string{learnerID(e.Name())}
+		reason, poisoned := p.poisonUnder(erel)
 		switch t := e.Type(); {
 		case strings.HasPrefix(e.Name(), "."):
 			f.skipped = append(f.skipped, Skip{name, "hidden"})
+		case poisoned:
+			f.subs = append(f.subs, Submission{Name: name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})
 		case t&fs.ModeSymlink != 0:
 			to := ""
 			if target, err := fs.ReadLink(p.fsys, erel); err == nil {
@@ -287,6 +302,42 @@ func (f *finder) class(p place, rel string, entries []fs.DirEntry) {
 			f.skipped = append(f.skipped, Skip{name, "a special file (" + t.String() + ")"})
 		}
 	}
+	for _, o := range p.orphans(rel, entries) {
+		reason, _ := p.poisonUnder(path.Join(rel, o))
+		f.subs = append(f.subs, Submission{Name: join(p.name, rel, o), IDs: []string{learnerID(o)}, Kind: KindArchive, Problem: "archive refused: " + reason})
+	}
+}
+
+// poisonUnder is why the folder rel holds an entry refused, if it does.
+func (p place) poisonUnder(rel string) (string, bool) {
+	if p.mem == nil {
+		return "", false
+	}
+	return p.mem.poisonUnder(rel)
+}
+
+// orphans are the names of refused entries directly in the folder rel
+// that are not among its entries (a link is never one): each a learner's
+// entry all the same.
+func (p place) orphans(rel string, entries []fs.DirEntry) []string {
+	if p.mem == nil {
+		return nil
+	}
+	var out []string
+	for _, bad := range p.mem.poisoned {
+		inner := bad.name
+		if rel != "." {
+			var ok bool
+			if inner, ok = strings.CutPrefix(bad.name, rel+"/"); !ok {
+				continue
+			}
+		}
+		first, _, _ := strings.Cut(inner, "/")
+		if !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == first }) && !slices.Contains(out, first) {
+			out = append(out, first)
+		}
+	}
+	return out
 }
 
 // settle looks through single folders wrapped around a learner's files.

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -15,6 +16,22 @@ import (
 // and fs.StatFS.
 type memFS struct {
 	nodes map[string]*memNode // by path; "." is the root
+	// poisoned are the entries refused for what they are, in the order
+	// read, left out of nodes.
+	poisoned []poison
+}
+
+// poison is an entry refused: its raw name in the archive, and why.
+type poison struct{ name, reason string }
+
+// poisonUnder is why the folder dir holds a refused entry, if it does.
+func (m *memFS) poisonUnder(dir string) (string, bool) {
+	for _, p := range m.poisoned {
+		if dir == "." || p.name == dir || strings.HasPrefix(p.name, dir+"/") {
+			return p.reason, true
+		}
+	}
+	return "", false
 }
 
 type memNode struct {
