@@ -283,8 +283,10 @@ func (b *builder) entryPath(name string) (p string, skip bool, err error) {
 	if p == "." {
 		return "", true, nil
 	}
-	for _, el := range strings.Split(p, "/") {
+	els := strings.Split(p, "/")
+	for i, el := range els {
 		if IsMetadata(el) {
+			b.fsys.addMetadata(path.Join(els[:i+1]...))
 			return "", true, nil
 		}
 	}

@@ -189,6 +189,14 @@ func (f *finder) place(p place, rel string, ids []string) {
 		}
 		entries = append(entries, e)
 	}
+	if p.mem != nil {
+		// An archive's were left out as it was read.
+		for _, m := range p.mem.metadata {
+			if path.Dir(m) == rel {
+				f.skipped = append(f.skipped, Skip{join(p.name, rel, path.Base(m)), "Finder or Explorer metadata"})
+			}
+		}
+	}
 	single := func() {
 		if reason, bad := p.poisonUnder(rel); bad {
 			f.subs = append(f.subs, Submission{Name: p.name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})

@@ -68,7 +68,7 @@ func TestFind(t *testing.T) {
 			[]string{"c.zip"},
 			[]string{"c.zip/c/ann=A", "c.zip/c/bob: archive refused: c/bob/../../../x goes up", "c.zip/c/dan: archive refused: c/dan/hello.py is a symbolic link",
 				"c.zip/c/cat: archive refused: c/cat/hello.py is a symbolic link"}, nil},
-		{"a learner's archive", map[string]string{"ann.zip": mac}, []string{"ann.zip"}, []string{"ann.zip=A"}, nil},
+		{"a learner's archive", map[string]string{"ann.zip": mac}, []string{"ann.zip"}, []string{"ann.zip=A"}, []string{"ann.zip/__MACOSX: Finder"}},
 		{"files, none the exercise's", map[string]string{"ann/greeting.py": "A"}, []string{"ann"},
 			[]string{"ann: hello.py is missing from the submission"}, nil},
 		{"an empty folder", map[string]string{"ann/": ""}, []string{"ann"}, []string{"ann: the submission directory is empty"}, nil},

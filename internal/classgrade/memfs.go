@@ -19,6 +19,15 @@ type memFS struct {
 	// poisoned are the entries refused for what they are, in the order
 	// read, left out of nodes.
 	poisoned []poison
+	// metadata are the paths of Finder and Explorer metadata left out, each
+	// once, for the class to name them as skipped.
+	metadata []string
+}
+
+func (m *memFS) addMetadata(p string) {
+	if !slices.Contains(m.metadata, p) {
+		m.metadata = append(m.metadata, p)
+	}
 }
 
 // poison is an entry refused: its raw name in the archive, and why.
