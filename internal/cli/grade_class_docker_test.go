@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -335,5 +336,79 @@ func checkPageInBrowser(t *testing.T, page string, rows [][]string) {
 		}
 		cp := exec.Command("cp", page, strings.TrimSuffix(os.Getenv("DRILL_SCREENSHOT"), ".png")+".html")
 		cp.Run()
+	}
+}
+
+// The run_autograder of docs/instructors.md, run as Gradescope would, with
+// Gradescope's directory names under a temporary root: a Mac upload
+// unpacked (the learner's folder and __MACOSX/), then a zip uploaded as it
+// is. Each time results/results.json gives the reference solution every
+// point.
+func TestDockerGradescopeAutograder(t *testing.T) {
+	requireDocker(t)
+	doc, err := os.ReadFile("../../docs/instructors.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, found := strings.Cut(string(doc), "<!-- run_autograder")
+	_, script, _ := strings.Cut(after, "```sh\n")
+	script, _, _ = strings.Cut(script, "```")
+	if !found || !strings.Contains(script, "drill grade") {
+		t.Fatalf("no run_autograder in docs/instructors.md")
+	}
+	solution, err := os.ReadFile("../../exercises/01-python-basics/01-variables/solution/variables.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(t *testing.T, name, text string) {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, name, text)
+	}
+	uploads := map[string]func(t *testing.T, sub string){
+		"a Mac upload, unpacked": func(t *testing.T, sub string) {
+			put(t, filepath.Join(sub, "variables", "variables.py"), string(solution))
+			put(t, filepath.Join(sub, "__MACOSX", "variables", "._variables.py"), "\x00\x05\x16\x07Mac OS X")
+		},
+		"a zip as it is": func(t *testing.T, sub string) {
+			put(t, filepath.Join(sub, "hw1.zip"), string(zipOf(t, map[string]string{
+				"hw1/variables.py": string(solution), "__MACOSX/hw1/._variables.py": "\x00\x05\x16\x07"})))
+		},
+	}
+	for name, upload := range uploads {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			ag := filepath.Join(root, "autograder")
+			for _, d := range []string{"submission", "results", "source"} {
+				if err := os.MkdirAll(filepath.Join(ag, d), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			upload(t, filepath.Join(ag, "submission"))
+			run := filepath.Join(ag, "run_autograder")
+			write(t, run, strings.ReplaceAll(script, "/autograder", ag))
+			cmd := exec.Command("bash", run)
+			cmd.Dir = filepath.Join(ag, "source")
+			cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(drillBinary(t))+":"+os.Getenv("PATH"), "NO_COLOR=1")
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("run_autograder: %v\n%s", err, out)
+			}
+			data, err := os.ReadFile(filepath.Join(ag, "results", "results.json"))
+			if err != nil {
+				t.Fatalf("no results/results.json: %v\n%s", err, out)
+			}
+			var res struct {
+				Score float64
+				Tests []struct{ Status string }
+			}
+			if err := json.Unmarshal(data, &res); err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Tests) == 0 || res.Score != float64(len(res.Tests)) {
+				t.Errorf("score %v of %d tests, want every point:\n%s\n%s", res.Score, len(res.Tests), data, out)
+			}
+		})
 	}
 }
