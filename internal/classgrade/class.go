@@ -90,12 +90,14 @@ func Grade(ctx context.Context, subs []Submission, skipped []Skip, opts Options)
 				opts.Started(sub.Name)
 			}
 			row, kept, err := gradeOne(gctx, opts, j, sub)
-			// Twice too busy to run is the machine's failure, not the
-			// learner's, though the row says what happened.
-			sandboxFailed := errors.Is(err, sandbox.ErrUnavailable) || (row.Result != nil && row.Result.Busy())
+			sandboxFailed := errors.Is(err, sandbox.ErrUnavailable)
 			switch {
 			case gctx.Err() != nil:
 				return gctx.Err()
+			case err == nil && row.Result != nil && row.Result.Busy():
+				// Twice too busy to run is the machine's failure, not the
+				// learner's, though the row says what happened.
+				sandboxFailed = true
 			case sandboxFailed:
 				// The sandbox failed this one; the engine may still serve
 				// the others.
