@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // A Submission is one learner's work to grade, or the reason it cannot be
@@ -120,19 +121,24 @@ func (f *finder) arg(arg string) {
 	case err != nil:
 		f.problem(name, KindUnreadable, "%v", err)
 	case st.IsDir():
-		root, err := os.OpenRoot(arg)
+		root, err := safefs.Open(arg)
 		if err != nil {
 			f.problem(name, KindUnreadable, "%v", err)
 			return
 		}
 		defer root.Close()
-		f.place(place{name: name, fsys: root.FS(), disk: arg,
+		f.place(place{name: name, fsys: root, disk: arg,
 			dir: func(rel string) (fs.FS, func(), error) {
-				r, err := os.OpenRoot(filepath.Join(arg, filepath.FromSlash(rel)))
+				// Beneath the class, reached without following a link.
+				class, err := safefs.Open(arg)
 				if err != nil {
 					return nil, nil, err
 				}
-				return r.FS(), func() { r.Close() }, nil
+				defer class.Close()
+				if rel == "." {
+					return safefsOf(safefs.Open(arg))
+				}
+				return safefsOf(class.OpenDir(rel))
 			},
 			file: func(rel string) ([]byte, error) {
 				return readCapped(filepath.Join(arg, filepath.FromSlash(rel)), f.lim.MaxBytes)
@@ -153,6 +159,14 @@ func (f *finder) arg(arg string) {
 	default:
 		f.problem(name, KindUnreadable, "not a folder or an archive (%s): a submission is a folder of the learner's files", strings.Join(archiveKinds, ", "))
 	}
+}
+
+// safefsOf is a safefs.FS just opened as a submission's files.
+func safefsOf(s *safefs.FS, err error) (fs.FS, func(), error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, func() { s.Close() }, nil
 }
 
 // diskPath is the folder rel of a place on disk, "" for an archive's.
@@ -198,11 +212,14 @@ func (f *finder) place(p place, rel string, ids []string) {
 		}
 	}
 	single := func() {
+		// Named for where the files are, a wrapping folder included: a
+		// class of one learner is still that learner's row.
+		name := filepath.Join(p.name, filepath.FromSlash(rel))
 		if reason, bad := p.poisonUnder(rel); bad {
-			f.subs = append(f.subs, Submission{Name: p.name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})
+			f.subs = append(f.subs, Submission{Name: name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})
 			return
 		}
-		f.subs = append(f.subs, Submission{Name: p.name, IDs: ids, Dir: p.diskPath(rel), archive: p.archive, open: func() (fs.FS, func(), error) {
+		f.subs = append(f.subs, Submission{Name: name, IDs: ids, Dir: p.diskPath(rel), archive: p.archive, open: func() (fs.FS, func(), error) {
 			fsys, done, err := p.dir(rel)
 			if err != nil {
 				return nil, nil, err
@@ -279,11 +296,13 @@ func (f *finder) class(p place, rel string, entries []fs.DirEntry) {
 			f.subs = append(f.subs, Submission{Name: name, IDs: ids, Kind: KindArchive, Problem: "archive refused: " + reason})
 		case t&fs.ModeSymlink != 0:
 			to := ""
-			if target, err := fs.ReadLink(p.fsys, erel); err == nil {
-				to = " (to " + target + ")"
+			if l, ok := p.fsys.(interface{ Readlink(string) (string, error) }); ok {
+				if target, err := l.Readlink(erel); err == nil {
+					to = " (to " + target + ")"
+				}
 			}
 			f.subs = append(f.subs, Submission{Name: name, IDs: ids, Kind: KindLink,
-				Problem: "a symbolic link" + to + ", which drill does not follow: put the learner's folder itself here"})
+				Problem: safefs.ErrLink.Error() + to + ": put the learner's folder itself here"})
 		case e.IsDir():
 			f.subs = append(f.subs, Submission{Name: name, IDs: ids, Dir: p.diskPath(erel), archive: p.archive, open: func() (fs.FS, func(), error) {
 				fsys, done, err := p.dir(erel)
@@ -374,26 +393,6 @@ func settle(fsys fs.FS, done func(), ex *bank.Exercise) (fs.FS, func(), error) {
 		fsys = sub
 	}
 	return fsys, done, nil
-}
-
-// holdsAny says whether the folder dir of fsys has any of the files, of
-// any kind (a link counts: it is the learner's file, to be refused).
-func holdsAny(fsys fs.FS, dir string, files []string) bool {
-	for _, f := range files {
-		if _, err := lstat(fsys, path.Join(dir, f)); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// lstat is fs.Lstat where the FS knows links, else fs.Stat (an FS without
-// links).
-func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
-	if _, ok := fsys.(fs.ReadLinkFS); ok {
-		return fs.Lstat(fsys, name)
-	}
-	return fs.Stat(fsys, name)
 }
 
 // readCapped reads a regular file of at most max bytes, never trusting its

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/drill-dev/drill/internal/bank"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
 // layout makes files under a temporary folder: "path" is a file with the
@@ -55,9 +56,9 @@ func TestFind(t *testing.T) {
 		{"a nested single folder", map[string]string{"c/ann/hw1/hello.py": "A", "c/bob/hello.py": "B"}, []string{"c"},
 			[]string{"c/ann=A", "c/bob=B"}, nil},
 		{"Gradescope's upload from a Mac", map[string]string{"submission/hw/hello.py": "A", "submission/__MACOSX/hw/._hello.py": "x"}, []string{"submission"},
-			[]string{"submission=A"}, []string{"submission/__MACOSX: Finder"}},
+			[]string{"submission/hw=A"}, []string{"submission/__MACOSX: Finder"}},
 		{"a linked learner folder", map[string]string{"store/ann/hello.py": "A", "c/ann": "-> ../store/ann", "c/bob/hello.py": "B"}, []string{"c"},
-			[]string{"c/ann: a symbolic link (to ../store/ann)", "c/bob=B"}, nil},
+			[]string{"c/ann: a symbolic link, which drill does not follow (to ../store/ann)", "c/bob=B"}, nil},
 		{"learners' archives", map[string]string{"c/ann.zip": mac, "c/bob/hello.py": "B"}, []string{"c"},
 			[]string{"c/ann.zip=A", "c/bob=B"}, nil},
 		{"a class archive", map[string]string{"c.zip": string(makeZip(t, entry{name: "c/ann/hello.py", data: "A"}, entry{name: "c/bob.zip", data: mac}))}, []string{"c.zip"},
@@ -68,7 +69,7 @@ func TestFind(t *testing.T) {
 			[]string{"c.zip"},
 			[]string{"c.zip/c/ann=A", "c.zip/c/bob: archive refused: c/bob/../../../x goes up", "c.zip/c/dan: archive refused: c/dan/hello.py is a symbolic link",
 				"c.zip/c/cat: archive refused: c/cat/hello.py is a symbolic link"}, nil},
-		{"a learner's archive", map[string]string{"ann.zip": mac}, []string{"ann.zip"}, []string{"ann.zip=A"}, []string{"ann.zip/__MACOSX: Finder"}},
+		{"a learner's archive", map[string]string{"ann.zip": mac}, []string{"ann.zip"}, []string{"ann.zip/ann=A"}, []string{"ann.zip/__MACOSX: Finder"}},
 		{"files, none the exercise's", map[string]string{"ann/greeting.py": "A"}, []string{"ann"},
 			[]string{"ann: hello.py is missing from the submission"}, nil},
 		{"an empty folder", map[string]string{"ann/": ""}, []string{"ann"}, []string{"ann: the submission directory is empty"}, nil},
@@ -128,6 +129,7 @@ func checkPrefixes(t *testing.T, what string, got, want []string) {
 	}
 }
 
+// ReadFiles is learnerfiles.Read's guards, as a Result.
 func TestReadFilesNeverThroughALink(t *testing.T) {
 	ex := &bank.Exercise{ID: "web/app", Files: []string{"app/views.py"}}
 	tests := []struct {
@@ -137,9 +139,9 @@ func TestReadFilesNeverThroughALink(t *testing.T) {
 	}{
 		{"a file", map[string]string{"s/app/views.py": "V"}, ""},
 		{"a linked file", map[string]string{"s/app/views.py": "-> /etc/passwd"}, "app/views.py is not a regular file (a symbolic link, which drill does not follow)"},
-		{"a linked folder", map[string]string{"other/views.py": "V", "s/app": "-> ../other"}, "app is not a folder (a symbolic link, which drill does not follow)"},
+		{"a linked folder", map[string]string{"other/views.py": "V", "s/app": "-> ../other"}, "app/views.py: app is not a directory (a symbolic link, which drill does not follow)"},
 		{"a folder for the file", map[string]string{"s/app/views.py/": ""}, "app/views.py is not a regular file (a directory)"},
-		{"a FIFO is never opened", map[string]string{"s/app/": ""}, "app/views.py is not a regular file (a special file)"},
+		{"a FIFO is never opened", map[string]string{"s/app/": ""}, "app/views.py is not a regular file (a FIFO)"},
 		{"too large, never read", map[string]string{"s/app/views.py": strings.Repeat("x", 1<<20+1)}, "app/views.py is 1.0 MiB"},
 	}
 	for _, tt := range tests {
@@ -150,12 +152,12 @@ func TestReadFilesNeverThroughALink(t *testing.T) {
 					t.Skip("no FIFO here:", err)
 				}
 			}
-			r, err := os.OpenRoot(filepath.Join(root, "s"))
+			src, err := safefs.Open(filepath.Join(root, "s"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer r.Close()
-			files, refused := ReadFiles(r.FS(), ex)
+			defer src.Close()
+			files, refused := ReadFiles(src, ex)
 			switch {
 			case tt.want == "" && refused != nil:
 				t.Errorf("refused: %s", refused.Message)

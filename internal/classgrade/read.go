@@ -6,76 +6,58 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"path"
-	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/grade"
+	"github.com/drill-dev/drill/internal/learnerfiles"
+	"github.com/drill-dev/drill/internal/safefs"
 )
 
-// ReadFiles reads the exercise's editable files from a learner's files:
-// regular files only, never through a link (not the file's, not a
-// folder's on its way), each size checked before it is read and again
-// while reading. A learner's link to a file of the grader's machine must
-// not carry it into the sandbox, and a FIFO must not hang the class. Files
+// ReadFiles reads the exercise's editable files from a learner's files
+// with learnerfiles.Read, drill's one reader of learner files: regular
+// files of a bounded size only, and from a folder on disk (a safefs.FS)
+// never through a link, not the file's nor a folder's on its way. Files
 // that cannot be graded give the Result that says why.
 func ReadFiles(fsys fs.FS, ex *bank.Exercise) (map[string][]byte, *grade.Result) {
-	files := map[string][]byte{}
+	files, err := learnerfiles.Read(fsys, ex.Files)
+	var le *learnerfiles.Error
+	if errors.As(err, &le) { // the only error Read returns
+		return nil, grade.Unreadable(ex, le)
+	}
 	for _, f := range ex.Files {
-		data, r := readOne(fsys, ex, f)
-		if r != nil {
-			return nil, r
+		if _, ok := files[f]; !ok {
+			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is missing from the submission", f)
 		}
-		files[f] = data
 	}
 	return files, nil
 }
 
-func readOne(fsys fs.FS, ex *bank.Exercise, f string) ([]byte, *grade.Result) {
-	els := strings.Split(f, "/")
-	for i := range els {
-		p := path.Join(els[:i+1]...)
-		st, err := lstat(fsys, p)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is missing from the submission", f)
-		case err != nil:
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
-		case i < len(els)-1 && !st.IsDir():
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is not a folder (%s), so %s is missing", p, fileKind(st.Mode()), f)
-		case i < len(els)-1:
-			continue
-		case !st.Mode().IsRegular():
-			return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s is not a regular file (%s)", f, fileKind(st.Mode()))
-		case st.Size() > grade.MaxLearnerFile:
-			// Not read at all: a submission may be any size.
-			return nil, grade.TooLarge(ex, f, st.Size())
+// holdsAny says whether the folder dir of fsys has any of the files, of
+// any kind, or a link or a file where a folder on the way to one should
+// be: each of those makes dir a submission (with an error row), not a
+// class.
+func holdsAny(fsys fs.FS, dir string, files []string) bool {
+	for _, f := range files {
+		name := dir + "/" + f
+		if dir == "." {
+			name = f
+		}
+		if _, err := lstat(fsys, name); err == nil || errors.As(err, new(*safefs.KindError)) {
+			return true
 		}
 	}
-	file, err := fsys.Open(f)
-	if err != nil {
-		return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
-	}
-	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, grade.MaxLearnerFile+1))
-	if err != nil {
-		return nil, grade.Refuse(ex, grade.KindMissingFile, f, "%s cannot be read: %v", f, err)
-	}
-	if len(data) > grade.MaxLearnerFile {
-		return nil, grade.TooLarge(ex, f, int64(len(data)))
-	}
-	return data, nil
+	return false
 }
 
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link, which drill does not follow"
-	case m.IsDir():
-		return "a directory"
-	default:
-		return "a special file"
+// lstat is the FS's Lstat where it has one (a safefs.FS), else fs.Stat
+// (an archive's FS, which has no links).
+func lstat(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if l, ok := fsys.(interface {
+		Lstat(string) (fs.FileInfo, error)
+	}); ok {
+		return l.Lstat(name)
 	}
+	return fs.Stat(fsys, name)
 }
 
 // filesHash is the SHA-256, in hex, of the files as graded: what a resumed
@@ -85,12 +67,8 @@ func filesHash(files map[string][]byte, ex *bank.Exercise) string {
 	for _, f := range ex.Files {
 		io.WriteString(h, f)
 		h.Write([]byte{0})
-		h.Write(sha256Of(files[f]))
+		sum := sha256.Sum256(files[f])
+		h.Write(sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-func sha256Of(b []byte) []byte {
-	s := sha256.Sum256(b)
-	return s[:]
 }
