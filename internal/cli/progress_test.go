@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/drill-dev/drill/internal/cli"
 )
@@ -32,7 +33,8 @@ func TestProgressOnATerminal(t *testing.T) {
 		{"validate", []string{"--bank", bankDir, "validate", "--jobs", "1"},
 			[]string{"\r\x1b[K[0/3] basics/hello", "\r\x1b[Kok   basics/hello  (starter 0/2", "[1/3] basics/sum", "[2/3] basics/sandbox", "\r\x1b[K\n3 exercises: 3 valid"}},
 		{"grade", []string{"--bank", bankDir, "grade", "-e", "basics/hello", "--jobs", "1", "--out", filepath.Join(t.TempDir(), "g.csv"), class},
-			[]string{"[0/2] " + filepath.Join(class, "ann"), "\r\x1b[Kpass  " + filepath.Join(class, "ann") + "  2/2", "[1/2] " + filepath.Join(class, "bob"), "\r\x1b[K\n2 submissions"}},
+			// With the time left: each reading of the clock is ten seconds on.
+			[]string{"[0/2] " + filepath.Join(class, "ann"), "\r\x1b[Kpass  " + filepath.Join(class, "ann") + "  2/2", "[1/2, about 20s left] " + filepath.Join(class, "bob"), "\r\x1b[K\n2 submissions"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,6 +42,8 @@ func TestProgressOnATerminal(t *testing.T) {
 			app := cli.NewApp("test")
 			app.NewRunner = newFakeRunner
 			app.Streams = cli.Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true}
+			clock := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
+			app.Now = func() time.Time { clock = clock.Add(10 * time.Second); return clock }
 			if code := cli.Main(app, tt.args); code != 0 {
 				t.Fatalf("exit %d\n%s\n%s", code, out.String(), errOut.String())
 			}

@@ -1,6 +1,9 @@
 package cli_test
 
 import (
+	"archive/tar"
+	"archive/zip"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,7 +11,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +64,13 @@ func TestScripts(t *testing.T) {
 				if got != want {
 					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 				}
+			},
+			// archive [-mac] [-slip] [-link] OUT DIR: DIR's files in the
+			// zip, tar or tar.gz OUT (by its name), at their paths under
+			// DIR; -mac adds the Finder's __MACOSX/ and .DS_Store, -slip an
+			// entry ../escaped.py, -link an entry that is a symbolic link.
+			"archive": func(ts *testscript.TestScript, neg bool, args []string) {
+				ts.Check(writeArchive(ts, args))
 			},
 		},
 		Setup: func(env *testscript.Env) error {
@@ -202,4 +214,85 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		}
 	}
 	return out, nil
+}
+
+func writeArchive(ts *testscript.TestScript, args []string) error {
+	flags := map[string]bool{}
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		flags[args[0]] = true
+		args = args[1:]
+	}
+	if len(args) != 2 {
+		return errors.New("usage: archive [-mac] [-slip] [-link] OUT DIR")
+	}
+	type entry struct {
+		name, link string
+		data       []byte
+	}
+	var entries []entry
+	dir := ts.MkAbs(args[1])
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		entries = append(entries, entry{name: filepath.ToSlash(rel), data: data})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if flags["-mac"] {
+		for _, e := range slices.Clone(entries) {
+			entries = append(entries, entry{name: "__MACOSX/" + path.Dir(e.name) + "/._" + path.Base(e.name), data: []byte("\x00\x05\x16\x07Mac OS X")})
+		}
+		entries = append(entries, entry{name: ".DS_Store", data: []byte("Bud1")})
+	}
+	if flags["-slip"] {
+		entries = append(entries, entry{name: "../escaped.py", data: []byte("print('out')\n")})
+	}
+	if flags["-link"] {
+		entries = append(entries, entry{name: "passwd", link: "/etc/passwd"})
+	}
+	out, err := os.Create(ts.MkAbs(args[0]))
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	if strings.HasSuffix(args[0], ".zip") {
+		zw := zip.NewWriter(out)
+		for _, e := range entries {
+			h := &zip.FileHeader{Name: e.name, Method: zip.Deflate}
+			data := e.data
+			if e.link != "" {
+				h.SetMode(os.ModeSymlink | 0o777)
+				data = []byte(e.link)
+			}
+			w, err := zw.CreateHeader(h)
+			if err != nil {
+				return err
+			}
+			w.Write(data)
+		}
+		return zw.Close()
+	}
+	var w io.Writer = out
+	if !strings.HasSuffix(args[0], ".tar") {
+		gz := gzip.NewWriter(out)
+		defer gz.Close()
+		w = gz
+	}
+	tw := tar.NewWriter(w)
+	for _, e := range entries {
+		h := &tar.Header{Name: e.name, Mode: 0o644, Size: int64(len(e.data)), Typeflag: tar.TypeReg}
+		if e.link != "" {
+			h = &tar.Header{Name: e.name, Linkname: e.link, Typeflag: tar.TypeSymlink}
+		}
+		if err := tw.WriteHeader(h); err != nil {
+			return err
+		}
+		tw.Write(e.data)
+	}
+	return tw.Close()
 }

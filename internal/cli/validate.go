@@ -622,6 +622,11 @@ type progress struct {
 	total   int
 	done    int
 	running []string
+	// now, when set, adds an estimate of the time left, from started and
+	// how many of the done took any time (timed).
+	now     func() time.Time
+	started time.Time
+	timed   int
 }
 
 // statusWidth keeps the status line shorter than most terminals, since a
@@ -636,13 +641,20 @@ func (p *progress) start(name string) {
 }
 
 // finish records name as done and writes its text above the status line.
-func (p *progress) finish(name, text string) {
+func (p *progress) finish(name, text string) { p.finishRow(name, text, true) }
+
+// finishRow is finish, for work that took time (timed) or not (a row kept
+// from before), which the estimate of the time left tells apart.
+func (p *progress) finishRow(name, text string, timed bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if i := slices.Index(p.running, name); i >= 0 {
 		p.running = slices.Delete(p.running, i, i+1)
 	}
 	p.done++
+	if timed {
+		p.timed++
+	}
 	p.clear()
 	io.WriteString(p.w, text)
 	p.draw()
@@ -665,8 +677,14 @@ func (p *progress) draw() {
 	if !p.tty {
 		return
 	}
-	// The names running are a learner's directories in drill grade.
-	line := []rune(fmt.Sprintf("[%d/%d] %s", p.done, p.total, report.Visible(strings.Join(p.running, ", "))))
+	head := fmt.Sprintf("[%d/%d]", p.done, p.total)
+	if p.now != nil && p.timed > 0 && p.done < p.total {
+		// The rate so far holds for the rest: jobs at a time included.
+		left := p.now().Sub(p.started) / time.Duration(p.timed) * time.Duration(p.total-p.done)
+		head = fmt.Sprintf("[%d/%d, about %s left]", p.done, p.total, left.Round(time.Second))
+	}
+	// The names running are a learner's folders and archives in drill grade.
+	line := []rune(head + " " + report.Visible(strings.Join(p.running, ", ")))
 	if len(line) > statusWidth {
 		line = append(line[:statusWidth-3], []rune("...")...)
 	}

@@ -69,13 +69,13 @@ func escaped(r rune) bool {
 // cell as a formula when it starts with one (OWASP, "CSV Injection").
 const csvFormulaStart = "=+-@\t\r"
 
-// csvCell is s as a cell of a CSV file a person opens in a spreadsheet:
+// CSVCell is s as a cell of a CSV file a person opens in a spreadsheet:
 // made Visible, and, as OWASP's "CSV Injection" page recommends, prefixed
 // with a single quote when it starts with a character that would make
 // Excel, LibreOffice or Google Sheets run it as a formula (=, +, -, @,
 // tab, carriage return). The spreadsheet shows the text; the quote is the
 // only change.
-func csvCell(s string) string {
+func CSVCell(s string) string {
 	s = Visible(s)
 	if s != "" && strings.IndexByte(csvFormulaStart, s[0]) >= 0 {
 		return "'" + s

@@ -45,8 +45,8 @@ func TestCSVCell(t *testing.T) {
 		{"failed: \x1b[8m", `failed: \x1b[8m`},
 	}
 	for _, tt := range tests {
-		if got := csvCell(tt.in); got != tt.want {
-			t.Errorf("csvCell(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := CSVCell(tt.in); got != tt.want {
+			t.Errorf("CSVCell(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package report
+package classgrade
 
 import (
 	"strings"
@@ -15,41 +15,41 @@ func testsOf(statuses ...grade.Status) []grade.Test {
 	return out
 }
 
-func TestGradeOf(t *testing.T) {
+func TestRowOf(t *testing.T) {
 	const F, P = grade.Fail, grade.Pass
 	tests := []struct {
 		name   string
 		result grade.Result
-		want   Grade
+		want   Row
 	}{
 		{"pass", grade.Result{Status: grade.Pass, DurationMS: 900, Tests: testsOf(P, P)},
-			Grade{Status: grade.Pass, Passed: 2, Total: 2, Score: 1, DurationMS: 900}},
+			Row{Status: grade.Pass, Passed: 2, Total: 2, Score: 1, DurationMS: 900}},
 		{"fail: the failing tests named", grade.Result{Status: grade.Fail, Tests: testsOf(P, F, P)},
-			Grade{Status: grade.Fail, Passed: 2, Total: 3, Score: 0.6667, Message: "failed: test_b"}},
+			Row{Status: grade.Fail, Passed: 2, Total: 3, Score: 0.6667, Message: "failed: test_b"}},
 		{"fail: at most five named", grade.Result{Status: grade.Fail, Tests: testsOf(F, F, F, F, F, F, F, P)},
-			Grade{Status: grade.Fail, Passed: 1, Total: 8, Score: 0.125, Message: "failed: test_a, test_b, test_c, test_d, test_e and 2 more"}},
+			Row{Status: grade.Fail, Passed: 1, Total: 8, Score: 0.125, Message: "failed: test_a, test_b, test_c, test_d, test_e and 2 more"}},
 		{"a skipped test is not passed", grade.Result{Status: grade.Fail, Tests: testsOf(P, grade.Skip)},
-			Grade{Status: grade.Fail, Passed: 1, Total: 2, Score: 0.5, Message: "failed: test_b"}},
+			Row{Status: grade.Fail, Passed: 1, Total: 2, Score: 0.5, Message: "failed: test_b"}},
 		{"error: one line", grade.Result{Status: grade.Error, ErrorKind: grade.KindSyntax, DurationMS: 300,
 			Message: "x.py, line 2\n    def f(\n         ^\nSyntaxError: '(' was never closed\n"},
-			Grade{Status: grade.Error, DurationMS: 300, Message: "syntax error: x.py, line 2 | def f( | SyntaxError: '(' was never closed"}},
+			Row{Status: grade.Error, Kind: grade.KindSyntax, DurationMS: 300, Message: "syntax error: x.py, line 2 | def f( | SyntaxError: '(' was never closed"}},
 		{"error: a long message is cut", grade.Result{Status: grade.Error, ErrorKind: grade.KindHarness, Message: strings.Repeat("é", 400)},
-			Grade{Status: grade.Error, Message: "the tests could not run: " + strings.Repeat("é", 300) + "..."}},
+			Row{Status: grade.Error, Kind: grade.KindHarness, Message: "the tests could not run: " + strings.Repeat("é", 300) + "..."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := GradeOf("sub", &tt.result)
+			got := RowOf("sub", &tt.result)
 			tt.want.Submission, tt.want.Result = "sub", &tt.result
 			if got != tt.want {
-				t.Errorf("GradeOf =\n%+v, want\n%+v", got, tt.want)
+				t.Errorf("RowOf =\n%+v, want\n%+v", got, tt.want)
 			}
 		})
 	}
 }
 
-func TestGradesCSV(t *testing.T) {
+func TestWriteCSV(t *testing.T) {
 	var b strings.Builder
-	err := GradesCSV(&b, []Grade{
+	err := WriteCSV(&b, []Row{
 		{Submission: "class/ann", Status: grade.Pass, Passed: 3, Total: 3, Score: 1},
 		{Submission: "class/bo, jr", Status: grade.Fail, Passed: 2, Total: 3, Score: 0.6667, Message: `failed: test_x["a"]`},
 		{Submission: "gone", Status: grade.Error, Message: "no such directory"},
@@ -71,13 +71,13 @@ class/=cmd,error,0,0,0,'-2+3 \x1b]0;all graded\a
 	}
 }
 
-func TestGradescope(t *testing.T) {
+func TestWriteGradescope(t *testing.T) {
 	tests := []struct {
-		name  string
-		grade Grade
-		want  string
+		name string
+		row  Row
+		want string
 	}{
-		{"tests, a hidden one's hint", GradeOf("s", &grade.Result{Status: grade.Fail, DurationMS: 1234, Tests: []grade.Test{
+		{"tests, a hidden one's hint", RowOf("s", &grade.Result{Status: grade.Fail, DurationMS: 1234, Tests: []grade.Test{
 			{Name: "test_ok", Status: grade.Pass},
 			{Name: "test_secret", Status: grade.Fail, Hidden: true, Message: "Try an empty list."},
 		}}), `{
@@ -100,14 +100,14 @@ func TestGradescope(t *testing.T) {
   ]
 }
 `},
-		{"an error of the run", GradeOf("s", &grade.Result{Status: grade.Error, ErrorKind: grade.KindTimeout, Message: "time limit of 3s exceeded"}), `{
+		{"an error of the run", RowOf("s", &grade.Result{Status: grade.Error, ErrorKind: grade.KindTimeout, Message: "time limit of 3s exceeded"}), `{
   "score": 0,
   "execution_time": 0,
   "output": "time limit exceeded\n\ntime limit of 3s exceeded",
   "tests": []
 }
 `},
-		{"no submission at all", Grade{Submission: "s", Status: grade.Error, Message: "the submission directory is empty"}, `{
+		{"no submission at all", Row{Submission: "s", Status: grade.Error, Message: "the submission directory is empty"}, `{
   "score": 0,
   "execution_time": 0,
   "output": "the submission directory is empty",
@@ -118,7 +118,7 @@ func TestGradescope(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := Gradescope(&b, tt.grade); err != nil {
+			if err := WriteGradescope(&b, tt.row); err != nil {
 				t.Fatal(err)
 			}
 			if b.String() != tt.want {
@@ -129,10 +129,10 @@ func TestGradescope(t *testing.T) {
 }
 
 func TestSlowest(t *testing.T) {
-	grades := []Grade{{Submission: "a", DurationMS: 100}, {Submission: "b"}, {Submission: "c", DurationMS: 3000},
+	rows := []Row{{Submission: "a", DurationMS: 100}, {Submission: "b"}, {Submission: "c", DurationMS: 3000},
 		{Submission: "d", DurationMS: 100}, {Submission: "e", DurationMS: 200}}
 	var got []string
-	for _, g := range Slowest(grades, 3) {
+	for _, g := range Slowest(rows, 3) {
 		got = append(got, g.Submission)
 	}
 	if strings.Join(got, ",") != "c,e,a" {

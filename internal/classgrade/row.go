@@ -1,4 +1,4 @@
-package report
+package classgrade
 
 import (
 	"encoding/csv"
@@ -10,28 +10,43 @@ import (
 	"strings"
 
 	"github.com/drill-dev/drill/internal/grade"
+	"github.com/drill-dev/drill/internal/report"
 )
 
-// Grade is one submission's line in a class's grades.
-type Grade struct {
-	Submission string       `json:"submission"`
-	Status     grade.Status `json:"status"`
-	Passed     int          `json:"passed"`
-	Total      int          `json:"total"`
+// Missing is the status of a learner on the roster with no submission.
+const Missing grade.Status = "missing"
+
+// Row is one learner's line in a class's grades: a submission's grade, a
+// submission refused with the reason, or a learner on the roster who
+// handed nothing in.
+type Row struct {
+	// Submission is where the submission is, as the rows show it: the path
+	// as given, then the entry inside a class folder or archive
+	// ("class.zip/ann"); for a missing learner, the roster's id.
+	Submission string `json:"submission"`
+	// Learner is the learner's id on the roster, when there is one.
+	Learner string       `json:"learner,omitempty"`
+	Status  grade.Status `json:"status"`
+	Passed  int          `json:"passed"`
+	Total   int          `json:"total"`
 	// Score is Passed/Total, 0 for a submission that could not be graded.
-	Score      float64 `json:"score"`
-	Message    string  `json:"message,omitempty"`
-	DurationMS int64   `json:"duration_ms"`
+	Score   float64 `json:"score"`
+	Message string  `json:"message,omitempty"`
+	// Kind is what kind of error an error row is: grade's kinds
+	// (grade.KindSyntax...) or this package's (KindArchive...).
+	Kind       string `json:"kind,omitempty"`
+	DurationMS int64  `json:"duration_ms"`
 	// Result is the whole grading Result; nil when the submission never
 	// reached the grader (no such directory).
 	Result *grade.Result `json:"result,omitempty"`
 }
 
-// GradeOf is the grade of a submission's Result.
-func GradeOf(submission string, r *grade.Result) Grade {
-	g := Grade{Submission: submission, Status: r.Status, DurationMS: r.DurationMS, Result: r}
+// RowOf is the row of a submission's Result.
+func RowOf(submission string, r *grade.Result) Row {
+	g := Row{Submission: submission, Status: r.Status, DurationMS: r.DurationMS, Result: r}
 	if r.Status == grade.Error {
-		g.Message = ErrorTitle(r.ErrorKind) + ": " + flatten(r.Message)
+		g.Message = report.ErrorTitle(r.ErrorKind) + ": " + flatten(r.Message)
+		g.Kind = r.ErrorKind
 		return g
 	}
 	passed, failed := r.Counts()
@@ -73,15 +88,15 @@ func flatten(msg string) string {
 	return s
 }
 
-// GradesCSV writes grades as CSV, one row per submission after a header.
+// WriteCSV writes grades as CSV, one row per submission after a header.
 // The text cells (submission, message) come from learners, and a grader
-// opens the table in a spreadsheet: each is a csvCell.
-func GradesCSV(w io.Writer, grades []Grade) error {
+// opens the table in a spreadsheet: each is a report.CSVCell.
+func WriteCSV(w io.Writer, grades []Row) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"submission", "status", "passed", "total", "score", "message"})
 	for _, g := range grades {
-		_ = cw.Write([]string{csvCell(g.Submission), string(g.Status), strconv.Itoa(g.Passed), strconv.Itoa(g.Total),
-			strconv.FormatFloat(g.Score, 'f', -1, 64), csvCell(g.Message)})
+		_ = cw.Write([]string{report.CSVCell(g.Submission), string(g.Status), strconv.Itoa(g.Passed), strconv.Itoa(g.Total),
+			strconv.FormatFloat(g.Score, 'f', -1, 64), report.CSVCell(g.Message)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -104,11 +119,11 @@ type gradescopeTest struct {
 	Output   string  `json:"output,omitempty"`
 }
 
-// Gradescope writes a grade as Gradescope's results.json: a point per
+// WriteGradescope writes a row as Gradescope's results.json: a point per
 // test, so the score is the number of tests passed. A test's output is
 // what the learner would see from drill check: a hidden test's message is
 // already the learner-safe hint.
-func Gradescope(w io.Writer, g Grade) error {
+func WriteGradescope(w io.Writer, g Row) error {
 	doc := gradescopeResults{
 		Score:         float64(g.Passed),
 		ExecutionTime: float64(g.DurationMS) / 1000,
@@ -117,7 +132,7 @@ func Gradescope(w io.Writer, g Grade) error {
 	if g.Status == grade.Error {
 		doc.Output = g.Message
 		if g.Result != nil {
-			doc.Output = ErrorTitle(g.Result.ErrorKind) + "\n\n" + g.Result.Message
+			doc.Output = report.ErrorTitle(g.Result.ErrorKind) + "\n\n" + g.Result.Message
 		}
 	}
 	if g.Result != nil {
@@ -129,17 +144,17 @@ func Gradescope(w io.Writer, g Grade) error {
 			doc.Tests = append(doc.Tests, gt)
 		}
 	}
-	return JSON(w, doc)
+	return report.JSON(w, doc)
 }
 
-// Slowest returns up to n grades that took longest, slowest first.
-func Slowest(grades []Grade, n int) []Grade {
-	var out []Grade
+// Slowest returns up to n rows that took longest, slowest first.
+func Slowest(grades []Row, n int) []Row {
+	var out []Row
 	for _, g := range grades {
 		if g.DurationMS > 0 {
 			out = append(out, g)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Grade) int { return int(b.DurationMS - a.DurationMS) })
+	slices.SortStableFunc(out, func(a, b Row) int { return int(b.DurationMS - a.DurationMS) })
 	return out[:min(len(out), n)]
 }
