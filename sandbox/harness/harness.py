@@ -1,7 +1,7 @@
 """drill's in-container harness.
 
-It runs as the container's entrypoint, as an unprivileged user, in a sandbox
-whose root filesystem is read-only. drill streams the jobs to it on standard
+It runs as an unprivileged user with no capabilities, started by the watchdog
+(see watchdog), in a sandbox whose root filesystem is read-only. drill streams the jobs to it on standard
 input: one JSON line (for each job its header, its time limits and the size
 of its archive), then each job's tar archive of the learner's editable
 files, the exercise's support files, and the hidden tests under tests/.
