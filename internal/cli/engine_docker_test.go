@@ -180,4 +180,3 @@ func gone(t *testing.T, c *client.Client, id string) {
 		}
 	}
 }
-
