@@ -93,7 +93,7 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		client: c, images: NewImages(c, progress), limits: DefaultLimits,
 		instance: newInstance(lockDir), lockDir: lockDir, owner: host + ":" + strconv.Itoa(os.Getpid()),
 		spareTTL: spareTTL(),
-		making: map[string]chan struct{}{},
+		making:   map[string]chan struct{}{},
 	}, nil
 }
 
