@@ -147,16 +147,17 @@ type streamCaps struct{ stdout, stderr int }
 
 // runInput runs a sandbox of the runtime's image, a spare if there is one,
 // feeds it input, and enforces the time limit and caps.
-func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit time.Duration, caps streamCaps) (Outcome, error) {
+func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit, cpu time.Duration, caps streamCaps) (Outcome, error) {
 	// What killed drills left is removed beside this job, not before it.
 	d.sweep.Do(func() { d.inBackground(func(ctx context.Context) { _, _ = d.Clean(ctx, Orphans) }) })
 	image, err := d.images.Ensure(ctx, runtime)
 	if err != nil {
 		return Outcome{}, err
 	}
-	// The watchdog reads the job's time first, whether the sandbox was made
-	// for the job or is a spare made long before it.
-	input = append([]byte(strconv.FormatInt(wholeSeconds(watchdogAfter(limit)), 10)+"\n"), input...)
+	// The watchdog reads the job's times first (wall clock, CPU), whether
+	// the sandbox was made for the job or is a spare made long before it.
+	line := fmt.Sprintf("%d %d\n", wholeSeconds(watchdogAfter(limit)), wholeSeconds(cpu))
+	input = append([]byte(line), input...)
 
 	// A spare is started already; only a new sandbox needs starting.
 	if id := d.takeSpare(ctx, image, limit); id != "" {

@@ -38,6 +38,20 @@ const deadlineSlack = time.Minute
 // first while drill lives.
 func watchdogAfter(limit time.Duration) time.Duration { return limit + 5*time.Second }
 
+// watchdogCPU is the CPU time (of the whole sandbox, from the jobs'
+// arrival) after which the in-container watchdog ends a sandbox running
+// jobs: their time limits, a second each for forking, unpacking and
+// collecting, and the margin of watchdogAfter. The harness stops each job
+// at its own limit first, unless the job's code stopped the harness (it
+// runs under the same uid); the watchdog runs as root.
+func watchdogCPU(jobs []Job) time.Duration {
+	var cpu time.Duration
+	for _, job := range jobs {
+		cpu += job.TimeLimit + time.Second
+	}
+	return watchdogAfter(cpu)
+}
+
 // wholeSeconds is d in seconds, rounded up: the watchdog counts in seconds.
 func wholeSeconds(d time.Duration) int64 { return int64((d + time.Second - 1) / time.Second) }
 
