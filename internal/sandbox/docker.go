@@ -240,10 +240,17 @@ func (d *Docker) create(ctx context.Context, name, image string, lifetime time.D
 			labelSandbox:  "1",
 			labelInstance: d.instance.id,
 			labelDeadline: strconv.FormatInt(time.Now().Add(watchdog+deadlineSlack).Unix(), 10),
-			labelOwner:    d.owner,
 		},
 	}
 	maps.Copy(cfg.Labels, labels)
+	// A drill from before instance ids takes a sandbox whose owner's pid is
+	// gone for an orphan and removes it; a spare outlives its maker, and
+	// another drill may be using it, so its maker has a label of its own.
+	if _, spare := labels[labelSpare]; spare {
+		cfg.Labels[labelMadeBy] = d.owner
+	} else {
+		cfg.Labels[labelOwner] = d.owner
+	}
 	return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{Name: name, Config: cfg, HostConfig: d.hostConfig()})
 }
 

@@ -26,6 +26,8 @@ const (
 	// labelOwner is host:pid of the drill that made it, for people reading
 	// docker ps; nothing is decided by it (pids and host names repeat).
 	labelOwner = "dev.drill.owner"
+	// labelMadeBy is host:pid of the drill that made a spare, for people.
+	labelMadeBy = "dev.drill.made-by"
 )
 
 // deadlineSlack is how long past its watchdog's time a sandbox's deadline
