@@ -20,10 +20,14 @@ func newCleanCmd(app *App, runF func(context.Context, *cleanOptions) error) *cob
 	cmd := &cobra.Command{
 		Use:   "clean",
 		Short: "Remove sandbox containers left behind (and, with --images, drill's images)",
-		Long: `Remove the sandbox containers that no drill is using: those of a drill that
-was killed, and any that is not running (after a crash of the machine). Every
-drill already removes its own on every path, and the next drill removes those
-of a drill that died; this is for everything else.
+		Long: `Remove the sandbox containers that no drill is using: those past the
+deadline on their labels (any drill's, from any host: by then the sandbox's
+own watchdog has ended it), those of a drill of yours on this machine that
+was killed, spares waiting for a job, and stopped ones made by a drill from
+before deadlines. A sandbox of a drill that is still running, on this host
+or another, is left alone until its deadline. Every drill already removes
+its own on every path, and sweeps what is past its deadline; this is for
+everything else.
 
 --all also removes sandboxes in use by running drills (their checks fail).
 --images also removes drill's images; the next check builds them again.`,

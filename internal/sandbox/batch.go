@@ -96,7 +96,7 @@ func (d *Docker) runJobs(ctx context.Context, jobs []Job) ([]Outcome, []bool, Ou
 	}
 	// Each job's output comes back base64-encoded inside its record.
 	perJob := (d.limits.Stdout+d.limits.Stderr)/3*4 + 4<<10
-	out, err := d.runInput(ctx, jobs[0].Runtime, input, limit, streamCaps{len(jobs) * perJob, d.limits.Stderr})
+	out, err := d.runInput(ctx, jobs[0].Runtime, input, limit, watchdogCPU(jobs), streamCaps{len(jobs) * perJob, d.limits.Stderr})
 	if err != nil {
 		return nil, nil, Outcome{}, err
 	}

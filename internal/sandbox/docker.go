@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -12,38 +11,46 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/containerd/errdefs"
 	"github.com/moby/moby/api/pkg/stdcopy"
 	"github.com/moby/moby/api/types/container"
 	"github.com/moby/moby/client"
-)
 
-// Labels on every sandbox container, so that one left behind by a drill
-// that died can be found and removed by the next.
-const (
-	labelSandbox = "dev.drill.sandbox"
-	labelOwner   = "dev.drill.owner" // host:pid of the drill that started it
+	"github.com/drill-dev/drill/internal/filelock"
 )
 
 // workDir is where a job's files are laid out inside the sandbox.
 const workDir = "/work"
 
-// sandboxUser is the unprivileged user the sandbox runs as (the image's
-// "learner").
-const sandboxUser = "10001:10001"
+// The sandbox starts as root with three capabilities, for its watchdog
+// alone (sandbox/harness/watchdog): KILL to end every process at the
+// deadline, SETUID and SETGID to start the harness as the image's
+// unprivileged "learner" (10001:10001) with no capabilities at all. The
+// learner's uid cannot signal or trace a root process, so learner code
+// cannot stop the watchdog; see sandbox/README.md.
+const (
+	containerUser = "0:0"
+	watchdogPath  = "/opt/drill/watchdog"
+)
+
+var watchdogCaps = []string{"KILL", "SETUID", "SETGID"}
 
 // Docker runs jobs in containers of a Docker engine.
 type Docker struct {
 	client *client.Client
 	images *Images
 	limits Limits
-	host   string // this machine's name, on the labels of its sandboxes
 	// spareTTL is how long the spare left for the next job waits for it;
 	// 0 for none.
 	spareTTL time.Duration
+	// instance is this drill process as its sandboxes' labels name it;
+	// lockDir is where drills of this user and host hold the locks that
+	// say they are alive ("" if it cannot be used).
+	instance instance
+	lockDir  string
+	owner    string // host:pid, for people (labelOwner)
 	sweep    sync.Once
 	// pending counts work that outlives a Run (removing its sandbox,
 	// preparing a spare); Close waits for it.
@@ -79,7 +86,15 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
 	host, _ := os.Hostname()
-	return &Docker{client: c, images: NewImages(c, progress), limits: DefaultLimits, host: host, spareTTL: spareTTL(), making: map[string]chan struct{}{}}, nil
+	// Without a private lock directory this drill's sandboxes are removed
+	// by others only after their deadline, which is no worse than safe.
+	lockDir, _ := filelock.Dir()
+	return &Docker{
+		client: c, images: NewImages(c, progress), limits: DefaultLimits,
+		instance: newInstance(lockDir), lockDir: lockDir, owner: host + ":" + strconv.Itoa(os.Getpid()),
+		spareTTL: spareTTL(),
+		making:   map[string]chan struct{}{},
+	}, nil
 }
 
 // BuildImages makes sure the runtimes' images exist, building the missing
@@ -103,9 +118,10 @@ func (d *Docker) BuildImages(ctx context.Context, runtimes []string, force bool)
 }
 
 // Close waits for sandboxes to be removed and spares to be ready, then
-// releases the connection to the engine.
+// releases the connection to the engine and this drill's instance lock.
 func (d *Docker) Close() error {
 	d.pending.Wait()
+	d.instance.close()
 	return d.client.Close()
 }
 
@@ -131,13 +147,17 @@ type streamCaps struct{ stdout, stderr int }
 
 // runInput runs a sandbox of the runtime's image, a spare if there is one,
 // feeds it input, and enforces the time limit and caps.
-func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit time.Duration, caps streamCaps) (Outcome, error) {
+func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, limit, cpu time.Duration, caps streamCaps) (Outcome, error) {
 	// What killed drills left is removed beside this job, not before it.
 	d.sweep.Do(func() { d.inBackground(func(ctx context.Context) { _, _ = d.Clean(ctx, Orphans) }) })
 	image, err := d.images.Ensure(ctx, runtime)
 	if err != nil {
 		return Outcome{}, err
 	}
+	// The watchdog reads the job's times first (wall clock, CPU), whether
+	// the sandbox was made for the job or is a spare made long before it.
+	line := fmt.Sprintf("%d %d\n", wholeSeconds(watchdogAfter(limit)), wholeSeconds(cpu))
+	input = append([]byte(line), input...)
 
 	// A spare is started already; only a new sandbox needs starting.
 	if id := d.takeSpare(ctx, image, limit); id != "" {
@@ -152,7 +172,7 @@ func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, lim
 	create := func(image string) (client.ContainerCreateResult, error) {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 		defer cancel()
-		return d.create(cctx, "", image, limit, map[string]string{labelOwner: d.host + ":" + strconv.Itoa(os.Getpid())})
+		return d.create(cctx, "", image, limit, nil)
 	}
 	created, err := create(image)
 	if errdefs.IsNotFound(err) {
@@ -199,25 +219,38 @@ func (d *Docker) inBackground(fn func(ctx context.Context)) {
 }
 
 // create makes a sandbox container of image, named name (or as the engine
-// likes, for ""), labelled as drill's and with labels. The in-container
-// watchdog ends it a little after lifetime even if this drill dies and
-// cannot.
+// likes, for ""), labelled as drill's, with its deadline, and with labels.
+// The in-container watchdog ends it a little after lifetime from its
+// start, and a little after its job's time limit from the job's arrival,
+// even if this drill dies and whatever the job's code does.
 func (d *Docker) create(ctx context.Context, name, image string, lifetime time.Duration, labels map[string]string) (client.ContainerCreateResult, error) {
-	watchdog := strconv.Itoa(int((lifetime+5*time.Second)/time.Second)) + "s"
+	watchdog := watchdogAfter(lifetime)
 	cfg := &container.Config{
 		Image:           image,
-		User:            sandboxUser,
+		User:            containerUser,
 		WorkingDir:      workDir,
-		Entrypoint:      []string{"timeout", "-s", "KILL", watchdog, "python3", "/opt/drill/run.py"},
+		Entrypoint:      []string{"/bin/sh", watchdogPath, strconv.FormatInt(wholeSeconds(watchdog), 10)},
 		AttachStdin:     true,
 		AttachStdout:    true,
 		AttachStderr:    true,
 		OpenStdin:       true,
 		StdinOnce:       true,
 		NetworkDisabled: true,
-		Labels:          map[string]string{labelSandbox: "1"},
+		Labels: map[string]string{
+			labelSandbox:  "1",
+			labelInstance: d.instance.id,
+			labelDeadline: strconv.FormatInt(time.Now().Add(watchdog+deadlineSlack).Unix(), 10),
+		},
 	}
 	maps.Copy(cfg.Labels, labels)
+	// A drill from before instance ids takes a sandbox whose owner's pid is
+	// gone for an orphan and removes it; a spare outlives its maker, and
+	// another drill may be using it, so its maker has a label of its own.
+	if _, spare := labels[labelSpare]; spare {
+		cfg.Labels[labelMadeBy] = d.owner
+	} else {
+		cfg.Labels[labelOwner] = d.owner
+	}
 	return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{Name: name, Config: cfg, HostConfig: d.hostConfig()})
 }
 
@@ -233,6 +266,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 		ReadonlyRootfs: true,
 		Tmpfs:          map[string]string{workDir: tmpfs(l.WorkSize), "/tmp": tmpfs(l.TmpSize)},
 		CapDrop:        []string{"ALL"},
+		CapAdd:         watchdogCaps,
 		SecurityOpt:    []string{"no-new-privileges"},
 		Init:           &init,
 		// Output reaches drill through the attached streams; a log file on
@@ -360,15 +394,19 @@ func (d *Docker) remove(id string) {
 	}
 }
 
-// Which sandbox containers a clean-up removes.
+// Which sandbox containers a clean-up removes. Whatever the scope, a
+// sandbox in use by a live drill is removed only after its deadline (or
+// with All): drills on other hosts, or of other users, share the engine.
 type CleanScope int
 
 const (
-	// Orphans: those whose drill, on this host, is gone (killed with
-	// SIGKILL). Safe while other drills run: each new drill sweeps these.
+	// Orphans: sandboxes past their deadline, expired spares, and those of
+	// a drill of this user on this host that is gone (killed with SIGKILL;
+	// seen by its instance lock). Safe while other drills run: each new
+	// drill sweeps these.
 	Orphans CleanScope = iota
-	// Leftovers: orphans, and every container not running (as after a
-	// crash of the machine, when the pids on the labels mean nothing).
+	// Leftovers: orphans, every spare waiting for a job, and sandboxes of
+	// drills from before deadlines that are not running.
 	Leftovers
 	// All: every sandbox container, including those in use.
 	All
@@ -376,14 +414,6 @@ const (
 
 // Clean removes the sandbox containers in scope and returns how many.
 func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
-	// Under the spare lock: a spare is either claimed before this lists
-	// it, or removed before anyone can claim it; never both.
-	unlock, err := lockSpares()
-	if err != nil {
-		return 0, err
-	}
-	defer unlock()
-	host := d.host
 	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
 		All:     true,
 		Filters: make(client.Filters).Add("label", labelSandbox),
@@ -391,42 +421,67 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%w: list sandboxes: %v", ErrUnavailable, err)
 	}
+	now := time.Now()
+	gone := map[string]bool{}
 	n := 0
 	for _, c := range list.Items {
 		name := ""
 		if len(c.Names) > 0 {
 			name = strings.TrimPrefix(c.Names[0], "/")
 		}
-		if strings.HasPrefix(name, spareName) {
-			// A spare waiting for a job is in no one's use. (One of
-			// another version of drill is left to expire: that drill may
-			// use it.)
+		if _, waiting := claimedName(name); waiting {
+			// A spare waiting for a job is in no one's use. It is claimed
+			// like any spare before it is removed, so that a drill that
+			// claims it first keeps it. (One of another version of drill is
+			// left to expire: that drill may use it.)
 			expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
-			expired := err != nil || time.Now().Unix() > expires
-			if expired || scope != Orphans {
+			expired := err != nil || now.Unix() > expires
+			if (expired || scope != Orphans) && d.claim(ctx, name) {
 				d.remove(c.ID)
 				n++
 			}
 			continue
 		}
-		h, pidText, _ := strings.Cut(c.Labels[labelOwner], ":")
-		pid, perr := strconv.Atoi(pidText)
-		me := host
-		if ch, cpid, ok := claimedOwner(name); ok {
-			h, pid, perr, me = ch, cpid, nil, hostLabel(host)
-		}
-		orphan := h == me && perr == nil && !processAlive(pid)
-		// A container is created a moment before it runs; only one that
-		// has stayed created is a leftover.
-		stale := c.State != container.StateRunning &&
-			(c.State != container.StateCreated || time.Since(time.Unix(c.Created, 0)) > time.Minute)
-		remove := orphan || scope == Leftovers && stale || scope == All
-		if remove {
+		if d.removable(c.Labels, c.State, c.Created, scope, now, gone) {
 			d.remove(c.ID)
 			n++
 		}
 	}
+	removeStaleInstanceLocks(d.lockDir)
 	return n, nil
+}
+
+// removable decides about a sandbox that is not a waiting spare. gone
+// remembers, by instance id, what instanceGone found.
+func (d *Docker) removable(labels map[string]string, state container.ContainerState, created int64, scope CleanScope, now time.Time, gone map[string]bool) bool {
+	if scope == All {
+		return true
+	}
+	deadline, ok := deadlineOf(labels)
+	if !ok {
+		// A drill from before deadlines made it: it has a watchdog of its
+		// own; once it has stopped (and is not being created) it is a
+		// leftover.
+		stale := state != container.StateRunning &&
+			(state != container.StateCreated || now.Sub(time.Unix(created, 0)) > time.Minute)
+		return scope == Leftovers && stale
+	}
+	if now.After(deadline) {
+		return true
+	}
+	// A claimed spare carries its maker's instance, not its claimant's:
+	// only its deadline says it is unused.
+	if _, spare := labels[labelSpare]; spare {
+		return false
+	}
+	id := labels[labelInstance]
+	if id == d.instance.id {
+		return false
+	}
+	if _, seen := gone[id]; !seen {
+		gone[id] = instanceGone(d.lockDir, id)
+	}
+	return gone[id]
 }
 
 // RemoveImages removes drill's images: every runtime's, of any recipe,
@@ -515,11 +570,6 @@ func (d *Docker) removeBuildLayers(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // tarFiles packs files into an archive for the harness to unpack (it makes

@@ -2,33 +2,28 @@ package sandbox
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/moby/moby/api/types/container"
 	"github.com/moby/moby/client"
-
-	"github.com/drill-dev/drill/internal/filelock"
 )
 
 // A spare is a sandbox made ahead of time: created and started with the
 // harness waiting for its job, Python and pytest already imported. It has
 // never run learner code and carries every hardening item of any sandbox.
-// A drill leaves one ready after each check, for the next check on this
-// host; it expires by itself (the harness's watchdog ends it) and drill
-// clean removes it.
+// A drill leaves one ready after each check, for the next check of any
+// drill on the engine; it expires by itself (the watchdog ends it) and
+// drill clean removes it.
 const (
 	labelSpare   = "dev.drill.spare"   // the image the spare runs
 	labelExpires = "dev.drill.expires" // unix time after which it is not used
-	spareName    = "drill-spare-"      // names of spares waiting for a job
-	claimedName  = "drill-run-"        // drill-run-HOST-PID-RANDOM: a spare in use
+	spareName    = "drill-spare-"      // drill-spare-RANDOM: waiting for a job
+	// claimedPrefix starts the name of a claimed spare: drill-run-RANDOM,
+	// RANDOM the spare's own (see claimedName).
+	claimedPrefix = "drill-run-"
 	// DefaultSpareTTL is how long a spare waits for a job.
 	DefaultSpareTTL = 5 * time.Minute
 	// maxJobTime is how long a spare lives past its expiry, so that a job
@@ -83,10 +78,9 @@ func (d *Docker) prepareSpare(image string) {
 }
 
 // takeSpare claims an unexpired spare running image that will outlive a
-// job of this time limit, and returns its id, or "" if there is none. A spare this drill
-// is still making is waited for: it is further along than a new sandbox
-// would be. Claiming renames the spare, under a lock that every drill on
-// this host takes, so that no spare is claimed twice.
+// job of this time limit, and returns its id, or "" if there is none. A
+// spare this drill is still making is waited for: it is further along
+// than a new sandbox would be.
 func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duration) string {
 	if d.spareTTL <= 0 {
 		return ""
@@ -101,11 +95,6 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 			return ""
 		}
 	}
-	unlock, err := lockSpares()
-	if err != nil {
-		return ""
-	}
-	defer unlock()
 	list, err := d.client.ContainerList(ctx, client.ContainerListOptions{
 		Filters: make(client.Filters).Add("label", labelSpare+"="+image).Add("name", spareName),
 	})
@@ -117,48 +106,31 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 		// outlast its watchdog (maxJobTime past its expiry).
 		expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
 		left := time.Until(time.Unix(expires, 0))
-		if err != nil || left <= 0 || left+maxJobTime < limit || c.State != container.StateRunning {
+		if err != nil || left <= 0 || left+maxJobTime < limit || c.State != container.StateRunning || len(c.Names) == 0 {
 			continue
 		}
-		name := claimedName + hostLabel(d.host) + "-" + strconv.Itoa(os.Getpid()) + "-" + randomHex()
-		if _, err := d.client.ContainerRename(ctx, c.ID, client.ContainerRenameOptions{NewName: name}); err != nil {
-			continue
+		if d.claim(ctx, c.Names[0]) {
+			return c.ID
 		}
-		return c.ID
 	}
 	return ""
 }
 
-// claimedOwner reads HOST and PID out of a claimed spare's name.
-func claimedOwner(name string) (host string, pid int, ok bool) {
-	rest, found := strings.CutPrefix(strings.TrimPrefix(name, "/"), claimedName)
-	if !found {
-		return "", 0, false
+// claim takes the waiting spare called name for this drill, and says
+// whether it did. The engine decides, so two drills never get one spare,
+// whatever their hosts, users or lock files: the spare is renamed by its
+// current name to a new name that depends on the spare alone. A second
+// claimant either finds no container of the old name (the rename is done)
+// or, if it raced into the engine with the first, asks under the
+// container's lock for the name the container already has, which the
+// engine refuses ("same name as its current name"). A rename by id to a
+// name of one's own would succeed for every claimant, and did.
+func (d *Docker) claim(ctx context.Context, name string) bool {
+	name = strings.TrimPrefix(name, "/")
+	newName, ok := claimedName(name)
+	if !ok {
+		return false
 	}
-	parts := strings.Split(rest, "-")
-	if len(parts) < 3 {
-		return "", 0, false
-	}
-	pid, err := strconv.Atoi(parts[len(parts)-2])
-	if err != nil {
-		return "", 0, false
-	}
-	return strings.Join(parts[:len(parts)-2], "-"), pid, true
-}
-
-var notNameChars = regexp.MustCompile(`[^a-zA-Z0-9_.]`)
-
-// hostLabel is the host name as container names allow it.
-func hostLabel(host string) string { return notNameChars.ReplaceAllString(host, "_") }
-
-func randomHex() string {
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-// lockSpares takes the lock that every drill of this user on this host
-// takes to claim or remove spares.
-func lockSpares() (unlock func(), err error) {
-	return filelock.Lock(filepath.Join(os.TempDir(), fmt.Sprintf("drill-spares-%d.lock", os.Getuid())))
+	_, err := d.client.ContainerRename(ctx, name, client.ContainerRenameOptions{NewName: newName})
+	return err == nil
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -111,8 +112,9 @@ func (w *Workspace) SaveState(s *State) error {
 // state as it is on disk now, and what it leaves is saved atomically.
 func (w *Workspace) Update(fn func(*State) error) error {
 	// Under a lock, so two drills in one workspace (two checks at once)
-	// never lose each other's progress.
-	unlock, err := filelock.Lock(filepath.Join(w.Root, stateDir, "state.lock"))
+	// never lose each other's progress. Its holders keep it for as long as
+	// a read and a write of the state take.
+	unlock, err := filelock.Lock(context.Background(), filepath.Join(w.Root, stateDir, "state.lock"))
 	if err != nil {
 		return fmt.Errorf("lock progress: %w", err)
 	}

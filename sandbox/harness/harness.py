@@ -1,7 +1,7 @@
 """drill's in-container harness.
 
-It runs as the container's entrypoint, as an unprivileged user, in a sandbox
-whose root filesystem is read-only. drill streams the jobs to it on standard
+It runs as an unprivileged user with no capabilities, started by the watchdog
+(see watchdog), in a sandbox whose root filesystem is read-only. drill streams the jobs to it on standard
 input: one JSON line (for each job its header, its time limits and the size
 of its archive), then each job's tar archive of the learner's editable
 files, the exercise's support files, and the hidden tests under tests/.
@@ -137,8 +137,9 @@ def run_child(job, archive, plugins, caps, limits, wake_r, parents):
     """Run one job in a child and return its record. parents are the
     harness's own descriptors, which the child closes: it can write neither
     the results channel nor the wake-up pipe."""
-    for d in (WORK, "/tmp"):
+    for d in JOB_DIRS:
         empty(d)
+    remove_ipc()
     oom_before = oom_kills()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -404,6 +405,30 @@ def oom_kills():
         except OSError:
             continue
     return None
+
+
+# Where a job of a batch can leave files for the next: the work area, /tmp,
+# POSIX shared memory and semaphores, POSIX message queues.
+JOB_DIRS = (WORK, "/tmp", "/dev/shm", "/dev/mqueue")
+
+
+def remove_ipc():
+    """Remove the System V shared memory, semaphores and message queues that
+    a job made: they outlive its processes. ipcrm runs only if there are
+    some (the sandbox's IPC namespace is its own)."""
+    for kind in ("shm", "sem", "msg"):
+        try:
+            with open("/proc/sysvipc/" + kind) as f:
+                if len(f.readlines()) > 1:  # a header, then one line each
+                    break
+        except OSError:
+            continue
+    else:
+        return
+    import subprocess
+
+    subprocess.run(["ipcrm", "--all"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
 
 
 def empty(directory):

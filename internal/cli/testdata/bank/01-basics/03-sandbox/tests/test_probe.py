@@ -20,7 +20,15 @@ def test_no_network():
 
 
 def test_no_capabilities():
-    assert facts()["cap_eff"] == "0000000000000000"
+    f = facts()
+    none = "0000000000000000"
+    assert (f["cap_eff"], f["cap_prm"], f["cap_inh"], f["cap_amb"]) == (none, none, none, none)
+
+
+def test_cannot_signal_the_watchdog():
+    took, tried = facts()["signal_root"]
+    assert tried > 0  # the init and the watchdog run as root
+    assert took == []
 
 
 def test_no_new_privileges():

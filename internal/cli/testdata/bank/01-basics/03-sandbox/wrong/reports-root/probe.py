@@ -7,5 +7,9 @@ def facts():
         "network": True,
         "interfaces": ["eth0", "lo"],
         "cap_eff": "00000000a80425fb",
+        "cap_prm": "00000000a80425fb",
+        "cap_inh": "0000000000000000",
+        "cap_amb": "0000000000000000",
+        "signal_root": ([1], 1),
         "no_new_privs": "0",
     }

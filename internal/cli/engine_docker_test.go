@@ -1,0 +1,188 @@
+package cli_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/containerd/errdefs"
+	"github.com/moby/moby/api/types/container"
+	"github.com/moby/moby/client"
+)
+
+// These tests are about drills sharing one engine: several users, hosts or
+// CI jobs, none sharing a lock with another.
+
+// strangerEnv is the environment of a drill that shares no file with any
+// other: its own HOME, runtime and temporary directories. The Docker
+// client configuration stays the test's, to reach the same engine.
+func strangerEnv(t *testing.T) []string {
+	t.Helper()
+	home := t.TempDir()
+	for _, d := range []string{"run", "tmp"} {
+		if err := os.Mkdir(filepath.Join(home, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := []string{"HOME=" + home, "XDG_RUNTIME_DIR=" + filepath.Join(home, "run"), "TMPDIR=" + filepath.Join(home, "tmp"), "XDG_CACHE_HOME="}
+	if os.Getenv("DOCKER_CONFIG") == "" {
+		if h, err := os.UserHomeDir(); err == nil {
+			env = append(env, "DOCKER_CONFIG="+filepath.Join(h, ".docker"))
+		}
+	}
+	return env
+}
+
+// Drills that share no lock check at once, round after round, each taking
+// the spares the others leave: each reports its own learner's result,
+// never another's (a spare claimed twice would show one learner's output
+// to two).
+func TestDockerDrillsWithoutASharedLockNeverShareASpare(t *testing.T) {
+	c := requireDocker(t)
+	const drills, rounds = 4, 3
+	envs := make([][]string, drills)
+	dirs := make([]string, drills)
+	for i := range drills {
+		envs[i] = append(strangerEnv(t), "DRILL_SPARE_TTL=5m")
+		dirs[i] = filepath.Join(newWorkspace(t), "01-basics/01-hello")
+		write(t, filepath.Join(dirs[i], "hello.py"), fmt.Sprintf("def hello(name):\n    print('learner-%d')\n    return f'Hello, {name}!'\n", i))
+	}
+	// Spares to start with.
+	expect(t, drillEnv(t, dirs[0], envs[0], "check"), 0)
+	for round := range rounds {
+		runs := make([]run, drills)
+		var wg sync.WaitGroup
+		for i := range drills {
+			wg.Go(func() { runs[i] = drillEnv(t, dirs[i], envs[i], "check", "--json") })
+		}
+		wg.Wait()
+		for i, r := range runs {
+			var res struct {
+				Tests []struct{ Output string }
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res.Tests) == 0 {
+				t.Errorf("round %d, drill %d: %v\n%s\n%s", round, i, err, r.stdout, r.stderr)
+				continue
+			}
+			if want := fmt.Sprintf("learner-%d\n", i); res.Tests[0].Output != want {
+				t.Errorf("round %d: drill %d reported output %q, not its learner's %q", round, i, res.Tests[0].Output, want)
+			}
+			noSandboxLeft(t, c, r.pid)
+		}
+	}
+}
+
+// Learner code that tries to stop or kill every other process (the
+// watchdog among them), cancels the harness's alarm and loops; then drill
+// is killed (SIGKILL) mid-check and cannot end the sandbox. The sandbox
+// still ends by itself soon after the job's time limit (3s of CPU time;
+// the root watchdog allows 6s more), in a sandbox made for the job and in
+// a spare made long before it (whose own lifetime is many minutes).
+func TestDockerWatchdogOutlivesDrillAndLearner(t *testing.T) {
+	const fight = `import ctypes, os, signal
+
+# Stop every other process (the harness that keeps this job's time among
+# them: killing it would end the sandbox); kill those of root's too.
+for pid in os.listdir("/proc"):
+    if pid.isdigit() and int(pid) != os.getpid():
+        try:
+            root = os.stat("/proc/" + pid).st_uid == 0
+        except OSError:
+            continue
+        for sig in (signal.SIGSTOP, signal.SIGKILL) if root else (signal.SIGSTOP,):
+            try:
+                os.kill(int(pid), sig)
+            except OSError:
+                pass
+signal.alarm(0)
+ctypes.CDLL(None).prctl(1, 0)  # PR_SET_PDEATHSIG: none
+while True:
+    pass
+`
+	for _, spare := range []bool{false, true} {
+		t.Run(fmt.Sprintf("spare %v", spare), func(t *testing.T) {
+			c := requireDocker(t)
+			env := strangerEnv(t)
+			ex := filepath.Join(newWorkspace(t), "01-basics/01-hello")
+			maker := 0
+			if spare {
+				env = append(env, "DRILL_SPARE_TTL=5m")
+				write(t, filepath.Join(ex, "hello.py"), "def hello(name):\n    return f'Hello, {name}!'\n")
+				r := drillEnv(t, ex, env, "check")
+				expect(t, r, 0)
+				maker = r.pid
+			} else {
+				env = append(env, "DRILL_SPARE_TTL=0")
+			}
+			write(t, filepath.Join(ex, "hello.py"), fight)
+			cmd := exec.Command(drillBinary(t), "check")
+			cmd.Dir, cmd.Env = ex, append(os.Environ(), env...)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			owner := cmd.Process.Pid
+			if spare {
+				owner = maker // the spare carries its maker's labels
+			}
+			id := ""
+			for deadline := time.Now().Add(30 * time.Second); id == "" && time.Now().Before(deadline); {
+				for _, s := range sandboxes(t, c, owner) {
+					id = strings.Fields(s)[0]
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+			if id == "" {
+				_ = cmd.Process.Kill()
+				t.Fatal("no sandbox of this check appeared")
+			}
+			t.Cleanup(func() {
+				_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
+			})
+			time.Sleep(2 * time.Second) // the learner's code is fighting by now
+			if err := cmd.Process.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			_ = cmd.Wait()
+			// Generous: the point is that it ends at all (without the
+			// watchdog it spins until removed).
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
+			select {
+			case <-wait.Result:
+			case err := <-wait.Error:
+				if !errdefs.IsNotFound(err) {
+					t.Fatalf("the sandbox outlived its limit: %v", err)
+				}
+			}
+			if !spare {
+				// Its drill is gone and its instance lock with it: the next
+				// drill of this user removes it at once.
+				expect(t, drillEnv(t, t.TempDir(), env, "clean"), 0, "removed ")
+				gone(t, c, id)
+			}
+		})
+	}
+}
+
+// gone waits for the container to be removed (by its drill or another).
+func gone(t *testing.T, c *client.Client, id string) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		_, err := c.ContainerInspect(context.Background(), id, client.ContainerInspectOptions{})
+		if errdefs.IsNotFound(err) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("container %.12s is still there (%v)", id, err)
+			return
+		}
+	}
+}
