@@ -108,6 +108,8 @@ while True:
 `
 	for _, spare := range []bool{false, true} {
 		t.Run(fmt.Sprintf("spare %v", spare), func(t *testing.T) {
+			// The one without spares takes none: the two cannot meet.
+			t.Parallel()
 			c := requireDocker(t)
 			env := strangerEnv(t)
 			ex := filepath.Join(newWorkspace(t), "01-basics/01-hello")
