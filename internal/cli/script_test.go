@@ -21,6 +21,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/cli"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/sandbox"
@@ -128,7 +129,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 				learner = append(learner, f)
 			}
 		}
-		if strings.HasPrefix(f.Path, "tests/test_") {
+		if strings.HasPrefix(f.Path, "tests/") && bank.IsTestFile(f.Path) {
 			tests = append(tests, f)
 		}
 	}

@@ -509,7 +509,7 @@ func lintExercise(b *bank.Bank, ex *bank.Exercise, solution []bank.File) (proble
 		return nil, nil, err
 	}
 	for _, f := range tests {
-		if !grade.IsTestFile(f.Path) {
+		if !bank.IsTestFile(f.Path) {
 			continue
 		}
 		if len(grade.TestNames(f.Path, string(f.Data))) == 0 {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/learnerfiles"
@@ -133,6 +132,12 @@ func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
 			return Unreadable(ex, &learnerfiles.Error{File: f, Kind: learnerfiles.TooLarge, Size: int64(len(data))})
 		}
 	}
+	// Every learner file is text: source, queries, templates.
+	for _, f := range ex.Files {
+		if r := notUTF8(ex, f, learner[f]); r != nil {
+			return r
+		}
+	}
 	return nil
 }
 
@@ -187,7 +192,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	for _, f := range tests {
 		p := path.Join(testsDir, f.Path)
 		files = append(files, sandbox.File{Path: p, Data: f.Data})
-		if IsTestFile(f.Path) {
+		if bank.IsTestFile(f.Path) {
 			expected = append(expected, TestNames(p, string(f.Data))...)
 		}
 	}
@@ -201,13 +206,6 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 		Header:    header,
 		TimeLimit: ex.TimeLimit,
 	}, expected, nil
-}
-
-// IsTestFile says whether a file of an exercise's tests/ holds tests:
-// test_*.py.
-func IsTestFile(p string) bool {
-	base := path.Base(p)
-	return strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py")
 }
 
 // Busy says whether r is the verdict of a machine too busy to give the

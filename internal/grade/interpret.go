@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,6 +99,7 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	if len(r.Tests) == 0 {
 		return fail(KindHarness, "no tests ran")
 	}
+	inFileOrder(r.Tests, expected)
 	r.Status = Pass
 	for i, t := range r.Tests {
 		switch t.Status {
@@ -112,6 +114,26 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 		}
 	}
 	return r
+}
+
+// inFileOrder sorts tests into the order of expected, the order of the
+// test files (pytest runs a unittest.TestCase's tests in name order); those
+// of one test (parameters, sub-tests) keep theirs, and a test drill did not
+// expect goes after those it did.
+func inFileOrder(tests []Test, expected []string) {
+	place := make(map[string]int, len(expected))
+	for i, id := range expected {
+		if _, ok := place[id]; !ok {
+			place[id] = i
+		}
+	}
+	at := func(t Test) int {
+		if i, ok := place[baseID(t.File, t.Name)]; ok {
+			return i
+		}
+		return len(expected)
+	}
+	slices.SortStableFunc(tests, func(a, b Test) int { return at(a) - at(b) })
 }
 
 // resultStream is what the harness's JSON lines said.
