@@ -26,6 +26,7 @@ type harnessDoc struct {
 
 // streamLine is one line of the harness's results stream.
 type streamLine struct {
+	Collect *string     `json:"collect"`
 	Start   *string     `json:"start"`
 	Results *harnessDoc `json:"results"`
 }
@@ -39,8 +40,11 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	stream, perr := parseStream(out.Stdout)
 	doc, running := stream.doc, stream.running
 	during := ""
-	if running != "" {
+	switch {
+	case running != "":
 		during = " while running " + running
+	case stream.loading != "":
+		during = " while " + stream.loading + " imported your code"
 	}
 	fail := func(kind, format string, args ...any) *Result {
 		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
@@ -140,6 +144,7 @@ func inFileOrder(tests []Test, expected []string) {
 type resultStream struct {
 	doc     *harnessDoc     // the results document, if the harness got that far
 	running string          // the last test started and not finished, if any
+	loading string          // the last test file whose import began, if no test started since
 	started map[string]bool // every test that was announced as starting
 }
 
@@ -164,8 +169,10 @@ func parseStream(stdout []byte) (resultStream, error) {
 		switch {
 		case l.Results != nil:
 			rs.doc = l.Results
+		case l.Collect != nil:
+			rs.loading = *l.Collect
 		case l.Start != nil:
-			rs.running = *l.Start
+			rs.running, rs.loading = *l.Start, ""
 			rs.started[*l.Start] = true
 		}
 	}
@@ -173,7 +180,7 @@ func parseStream(stdout []byte) (resultStream, error) {
 		return rs, err
 	}
 	if rs.doc != nil {
-		rs.running = ""
+		rs.running, rs.loading = "", ""
 	}
 	return rs, nil
 }

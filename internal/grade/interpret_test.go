@@ -53,6 +53,8 @@ func TestInterpret(t *testing.T) {
 		{"memory wins over the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, WallExceeded: true, Busy: true}, Error, KindMemory, "memory limit", 0},
 		{"a flood wins over the CPU limit", sandbox.Outcome{OutputExceeded: true, CPUExceeded: true}, Error, KindOutput, "too much output", 0},
 		{"out of memory", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, ExitCode: 137}, Error, KindMemory, "memory limit of 512 MiB exceeded while running test_a", 0},
+		{"a flood while a test file imports the learner's code", sandbox.Outcome{Stdout: []byte(`{"collect": "tests/test_x.py"}` + "\n"), OutputExceeded: true, Stderr: []byte("spam\n")}, Error, KindOutput, "too much output while tests/test_x.py imported your code: the run printed more than 1024 KiB", 0},
+		{"a test started after the import", sandbox.Outcome{Stdout: []byte(`{"collect": "tests/test_x.py"}` + "\n" + `{"start": "test_a"}` + "\n"), CPUExceeded: true}, Error, KindTimeout, "exceeded while running test_a:", 0},
 		{"output flood", sandbox.Outcome{OutputExceeded: true, Stderr: []byte(strings.Repeat("spam ", 1000) + "\n")}, Error, KindOutput, "more than 1024 KiB and was stopped. It began:\nspam spam", 0},
 		{"killed from outside", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 137}, Error, KindHarness, "killed by signal 9 while running test_a", 0},
 		{"ended without a document", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 0, Stderr: []byte("Traceback\nSystemExit")}, Error, KindHarness, "ended while running test_a without reporting results (exit code 0):\nTraceback", 0},
