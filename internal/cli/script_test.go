@@ -44,6 +44,10 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unittestBank, err := filepath.Abs("testdata/unittest-bank")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -76,6 +80,7 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTBANK", bankDir)
+			env.Setenv("UNITTESTBANK", unittestBank)
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
@@ -83,7 +88,8 @@ func TestScripts(t *testing.T) {
 }
 
 // fakeRunner grades by looking at the learner's files instead of running
-// them. A file containing SYNTAX has a syntax error; LOOP never ends; CRASH
+// them. A file containing SYNTAX has a syntax error; IMPORTERROR fails to
+// load with a message of several lines; LOOP never ends; CRASH
 // kills the run before it reports; ENGINE makes the sandbox itself fail;
 // None (or WRONG) fails every test; SLOW passes in three quarters of the
 // time limit; anything else passes. It answers in the harness's own
@@ -151,6 +157,13 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
 			"version": 1, "status": "error", "kind": "syntax", "file": learner[0].Path, "line": 2,
 			"message": learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed",
+		}}))
+	case strings.Contains(text, "IMPORTERROR"):
+		// As some suites explain a missing function: a message set apart
+		// by blank lines, over several lines.
+		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
+			"version": 1, "status": "error", "kind": "import",
+			"message": "ImportError: \n\nMISSING FUNCTION: the tests look for shout() in shout.py.\nCheck its name.\n",
 		}}))
 	case strings.Contains(text, "ENGINE"):
 		return sandbox.Outcome{}, fmt.Errorf("%w: start sandbox: the engine went away", sandbox.ErrUnavailable)
