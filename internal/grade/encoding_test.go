@@ -3,8 +3,8 @@ package grade
 import (
 	"bytes"
 	"testing"
-	"unicode/utf8"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 func utf16LE(s string, mark bool) []byte {
