@@ -974,6 +974,43 @@ def error_lines(longrepr):
     return lines
 
 
+class TeeBytes(io.BytesIO):
+    """The bytes of a test's captured stream, each also written on to the
+    stream it replaces, as soon as written."""
+
+    def __init__(self, other):
+        super().__init__()
+        self.other = other
+
+    def write(self, data):
+        n = super().write(data)
+        target = getattr(self.other, "buffer", None)
+        if target is not None:
+            target.write(data)
+        else:
+            self.other.write(bytes(data).decode("utf-8", "replace"))
+        self.other.flush()
+        return n
+
+
+def tee_capture_io():
+    """pytest's tee-sys capture (its TeeCaptureIO) tees what is written as
+    text, so bytes written to sys.stdout.buffer stay in memory, unbounded,
+    and invalid UTF-8 among them breaks pytest when it reads the capture.
+    This one tees at the byte level, and reads what is not UTF-8 as pytest's
+    file capture does (replaced)."""
+    import _pytest.capture
+
+    class TeeCaptureIO(_pytest.capture.CaptureIO):
+        def __init__(self, other):
+            io.TextIOWrapper.__init__(self, TeeBytes(other), encoding="UTF-8", newline="", write_through=True)
+
+        def getvalue(self):
+            return self.buffer.getvalue().decode("UTF-8", "replace")
+
+    return TeeCaptureIO
+
+
 def run_pytest(learner_files, emit, plugins):
     # Nothing reads the job's standard input: not the learner's code (whose
     # input() is told why), not a program it starts (which reads nothing).
@@ -981,6 +1018,10 @@ def run_pytest(learner_files, emit, plugins):
     os.dup2(null, 0)
     os.close(null)
     sys.stdin = NoKeyboard()
+    import _pytest.capture
+
+    # SysCapture makes its tee by this name when a test starts.
+    _pytest.capture.TeeCaptureIO = tee_capture_io()
     recorder = Recorder(learner_files, emit)
     args = [arg for module in plugins for arg in ("-p", module)] + [
         "-q",
