@@ -204,8 +204,8 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	}
 	wrong, werrs := loadWrong(fsys, d.path, ef.Files)
 	errs = append(errs, werrs...)
-	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "test_*.py")); len(tests) == 0 {
-		errs = append(errs, &Error{File: path.Join(d.path, "tests"), Err: errors.New("no test files (tests/test_*.py)")})
+	if tests, _ := fs.Glob(fsys, path.Join(d.path, "tests", "*.py")); !slices.ContainsFunc(tests, IsTestFile) {
+		errs = append(errs, &Error{File: path.Join(d.path, "tests"), Err: errors.New("no test files (tests/test_*.py or tests/*_test.py)")})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -320,4 +320,12 @@ func hasMissingKey(errs []error) bool {
 func isFile(fsys fs.FS, name string) bool {
 	st, err := fs.Stat(fsys, name)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// IsTestFile says whether a file of an exercise's tests/ holds tests, by
+// pytest's default python_files: test_*.py and *_test.py. Other files there
+// are support files (conftest.py, helper modules, data).
+func IsTestFile(p string) bool {
+	base := path.Base(p)
+	return strings.HasSuffix(base, ".py") && (strings.HasPrefix(base, "test_") || strings.HasSuffix(base, "_test.py"))
 }

@@ -196,6 +196,12 @@ func checkHello(t *testing.T, code string, exit int, wants []string) {
 	if !heldBack(t, r, wants) {
 		expect(t, r, exit, wants...)
 	}
+	// pytest's words for what drill has its own for.
+	for _, never := range []string{"Consider using `-s`", "str() failed"} {
+		if strings.Contains(r.stdout+r.stderr, never) {
+			t.Errorf("the learner is told %q:\n%s", never, r.stdout)
+		}
+	}
 	if data, _ := os.ReadFile(filepath.Join(ex, "hello.py")); string(data) != code {
 		t.Error("the check changed the learner's file")
 	}
@@ -288,6 +294,17 @@ func TestDockerLearnerErrors(t *testing.T) {
 			[]string{"memory limit of 512 MiB exceeded while running test_hello_greets_by_name"}},
 		{"exits early", "import os\n\ndef hello(name):\n    os._exit(0)\n",
 			[]string{"the tests could not run", "ended while running test_hello_greets_by_name without reporting results"}},
+		{"keyboard input", "def hello(name):\n    return 'Hello, ' + input('Name? ') + '!'\n",
+			[]string{"✗ test_hello_greets_by_name", "hello.py, line 2: your code asked for keyboard input; the tests give none: take the value as a parameter", "return 'Hello, ' + input('Name? ') + '!'"}},
+		{"keyboard input at import", "NAME = input('Name? ')\n\ndef hello(name):\n    return name\n",
+			[]string{"your code failed to load", "hello.py, line 1: your code asked for keyboard input; the tests give none"}},
+		{"an exception whose __str__ fails", "class Odd(Exception):\n    def __str__(self):\n        raise TypeError('no text')\n\n\ndef hello(name):\n    raise Odd()\n",
+			[]string{"hello.py, line 7: Odd (its message cannot be shown: its __str__ raised TypeError: no text)", "raise Odd()"}},
+		// Tens of MB of prints: drill's output limit, not a full /tmp.
+		{"a flood of prints in a test", "def hello(name):\n    for i in range(300_000):\n        print('step', i, 'of the loop, still looking for the bug ..........')\n",
+			[]string{"output limit exceeded", "too much output while running test_hello_greets_by_name: the run printed more than 1024 KiB and was stopped. It began:", "step 0 of the loop"}},
+		{"a flood of prints at import", "for i in range(300_000):\n    print('loading', i, '..................................................')\n",
+			[]string{"output limit exceeded", "too much output while tests/test_hello.py imported your code", "loading 0 ..."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -481,8 +498,10 @@ func TestDockerHostileCode(t *testing.T) {
 			[]string{"time limit of 3s of CPU time exceeded"}},
 		{"fork bomb", "import os\n\ndef hello(name):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n", 1,
 			[]string{"time limit of 3s of CPU time exceeded"}},
+		// Output is drill's to bound: a flood is its output verdict,
+		// never a full /tmp.
 		{"output flood while importing", "import os\nwhile True:\n    os.write(1, b'x' * 65536)\n    os.write(2, b'y' * 65536)\n", 1,
-			[]string{"No space left on device"}},
+			[]string{"output limit exceeded", "too much output while tests/test_hello.py imported your code"}},
 		// pytest captures what the code prints; the container's own
 		// streams are docker-init's, root's, which the learner cannot open.
 		{"output flood on the container's stderr", "def hello(name):\n    with open('/proc/1/fd/2', 'wb') as f:\n        while True:\n            f.write(b'y' * 65536)\n", 1,
@@ -490,6 +509,10 @@ func TestDockerHostileCode(t *testing.T) {
 		{"output flood on the results stream", "def hello(name):\n    with open('/proc/1/fd/1', 'wb') as f:\n        while True:\n            f.write(b'x' * 65536)\n", 1,
 			[]string{"Permission denied: '/proc/1/fd/1'", "basics/hello: 0 passed, 2 failed"}},
 		{"output flood inside a test", "import sys\n\ndef hello(name):\n    for _ in range(20000):\n        sys.stdout.write('x' * 100000)\n    return f'Hello, {name}!'\n", 1,
+			[]string{"output limit exceeded", "too much output while running test_hello_greets_by_name"}},
+		{"bytes flood inside a test", "import sys\n\ndef hello(name):\n    for _ in range(20000):\n        sys.stdout.buffer.write(b'x' * 100000)\n    return f'Hello, {name}!'\n", 1,
+			[]string{"output limit exceeded", "too much output while running test_hello_greets_by_name"}},
+		{"a test's output, cut", "def hello(name):\n    print('x' * 100_000)\n    return None\n", 1,
 			[]string{"✗ test_hello_greets_by_name", "[output truncated]"}},
 		{"SystemExit at import", "raise SystemExit(0)\n", 1,
 			[]string{"your code failed to load", "hello.py, line 1: SystemExit: 0"}},

@@ -21,6 +21,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/cli"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/sandbox"
@@ -40,6 +41,10 @@ func TestMain(m *testing.M) {
 // fakeRunner for how it decides what the "tests" do.
 func TestScripts(t *testing.T) {
 	bankDir, err := filepath.Abs("testdata/bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unittestBank, err := filepath.Abs("testdata/unittest-bank")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +80,7 @@ func TestScripts(t *testing.T) {
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTBANK", bankDir)
+			env.Setenv("UNITTESTBANK", unittestBank)
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
@@ -82,7 +88,8 @@ func TestScripts(t *testing.T) {
 }
 
 // fakeRunner grades by looking at the learner's files instead of running
-// them. A file containing SYNTAX has a syntax error; LOOP never ends; CRASH
+// them. A file containing SYNTAX has a syntax error; IMPORTERROR fails to
+// load with a message of several lines; LOOP never ends; CRASH
 // kills the run before it reports; ENGINE makes the sandbox itself fail;
 // RAISE "TEXT" fails to load with TEXT (a Go string literal, so a script
 // can spell control characters) as its error, and SAYS "TEXT" fails every
@@ -142,7 +149,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 				learner = append(learner, f)
 			}
 		}
-		if strings.HasPrefix(f.Path, "tests/test_") {
+		if strings.HasPrefix(f.Path, "tests/") && bank.IsTestFile(f.Path) {
 			tests = append(tests, f)
 		}
 	}
@@ -169,6 +176,13 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
 			"version": 1, "status": "error", "kind": "import",
 			"message": learner[0].Path + ", line 1: RuntimeError: " + quoted(text, "RAISE "),
+		}}))
+	case strings.Contains(text, "IMPORTERROR"):
+		// As some suites explain a missing function: a message set apart
+		// by blank lines, over several lines.
+		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
+			"version": 1, "status": "error", "kind": "import",
+			"message": "ImportError: \n\nMISSING FUNCTION: the tests look for shout() in shout.py.\nCheck its name.\n",
 		}}))
 	case strings.Contains(text, "ENGINE"):
 		return sandbox.Outcome{}, fmt.Errorf("%w: start sandbox: the engine went away", sandbox.ErrUnavailable)

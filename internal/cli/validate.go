@@ -220,12 +220,13 @@ func validationText(v *validation) string {
 			sp, len(v.Starter.Tests), lp, lp+lf, v.Solution.Duration().Round(10*time.Millisecond), caught(v.Wrong))
 	}
 	fmt.Fprintf(&b, "%s %s%s\n", status, v.Exercise, detail)
-	// Problems quote the bank's files and what its code printed.
+	// A problem quotes the bank's files and what its code printed: shown
+	// whole, control characters made visible, its lines under its first.
 	for _, p := range v.Problems {
-		fmt.Fprintf(&b, "     - %s\n", report.Visible(p))
+		fmt.Fprintf(&b, "     - %s\n", indentLines(report.Visible(p), "       "))
 	}
 	for _, w := range v.Warnings {
-		fmt.Fprintf(&b, "     warning: %s\n", report.Visible(w))
+		fmt.Fprintf(&b, "     warning: %s\n", indentLines(report.Visible(w), "       "))
 	}
 	return b.String()
 }
@@ -342,7 +343,11 @@ func validateExercises(ctx context.Context, runner Runner, b *bank.Bank, exs []*
 			continue
 		}
 		n := 2 + len(ex.Wrong)
-		judge(vs[i], ex, results[:n])
+		tests, err := b.Tests(ex)
+		if err != nil {
+			return nil, err
+		}
+		judge(vs[i], ex, grade.Expected(tests), results[:n])
 		results = results[n:]
 	}
 	return vs, nil
@@ -402,14 +407,19 @@ func exerciseTrials(b *bank.Bank, ex *bank.Exercise) ([]grade.Trial, error) {
 }
 
 // judge records what the exercise's starter, solution and known-wrong
-// solutions (results, in that order) say about it.
-func judge(v *validation, ex *bank.Exercise, results []*grade.Result) {
+// solutions (results, in that order) say about it; expected are the tests
+// drill reads in its test files.
+func judge(v *validation, ex *bank.Exercise, expected []string, results []*grade.Result) {
 	v.Starter, v.Solution = results[0], results[1]
 	switch v.Starter.Status {
 	case grade.Pass:
 		v.Problems = append(v.Problems, "the starter passes every test: the tests check nothing the learner must do")
 	case grade.Error:
-		v.Problems = append(v.Problems, "the starter must run and fail, but: "+oneLine(v.Starter.Message))
+		v.Problems = append(v.Problems, "the starter must run and fail, but: "+whole(v.Starter.Message))
+	}
+	if unseen := grade.Unexpected(v.Solution, expected); len(unseen) > 0 {
+		v.Problems = append(v.Problems, fmt.Sprintf("pytest runs tests that drill does not find in the test files, so a run that lost them could still pass: %s. "+
+			"Define each test in its test file: a function test_..., a class Test... or a unittest.TestCase subclass of the file (not one imported from elsewhere)", strings.Join(unseen, ", ")))
 	}
 	switch v.Solution.Status {
 	case grade.Pass:
@@ -421,11 +431,11 @@ func judge(v *validation, ex *bank.Exercise, results []*grade.Result) {
 	case grade.Fail:
 		for _, t := range v.Solution.Tests {
 			if t.Status != grade.Pass {
-				v.Problems = append(v.Problems, fmt.Sprintf("the solution fails %s: %s", t.Name, oneLine(t.Message)))
+				v.Problems = append(v.Problems, fmt.Sprintf("the solution fails %s: %s", t.Name, whole(t.Message)))
 			}
 		}
 	default:
-		v.Problems = append(v.Problems, "the solution does not run: "+oneLine(v.Solution.Message))
+		v.Problems = append(v.Problems, "the solution does not run: "+whole(v.Solution.Message))
 	}
 	v.Wrong = map[string]*grade.Result{}
 	for i, name := range ex.Wrong {
@@ -435,7 +445,7 @@ func judge(v *validation, ex *bank.Exercise, results []*grade.Result) {
 		case grade.Pass:
 			v.Problems = append(v.Problems, fmt.Sprintf("the known-wrong solution wrong/%s passes: the tests do not catch its mistake", name))
 		case grade.Error:
-			v.Problems = append(v.Problems, fmt.Sprintf("the known-wrong solution wrong/%s must run and fail, but: %s", name, oneLine(r.Message)))
+			v.Problems = append(v.Problems, fmt.Sprintf("the known-wrong solution wrong/%s must run and fail, but: %s", name, whole(r.Message)))
 		}
 	}
 	v.OK = len(v.Problems) == 0
@@ -511,17 +521,33 @@ func lintExercise(b *bank.Bank, ex *bank.Exercise, solution []bank.File) (proble
 		return nil, nil, err
 	}
 	for _, f := range tests {
-		if !grade.IsTestFile(f.Path) {
+		if !bank.IsTestFile(f.Path) {
 			continue
 		}
-		if len(grade.TestNames(f.Path, string(f.Data))) == 0 {
-			problem("tests/%s defines no tests drill can see: write def test_... at the top level or in a class Test...", f.Path)
+		// A module named like a test file that the tests import is a
+		// helper (test_utils.py is a common name): pytest finds nothing
+		// in it, and nothing is lost.
+		if len(grade.TestNames(f.Path, string(f.Data))) == 0 && !importedBy(tests, f.Path) {
+			problem("tests/%s defines no tests drill can see: write def test_... at the top level, or in a class Test... or a unittest.TestCase subclass", f.Path)
 		}
 		for _, name := range undocumentedHidden(string(f.Data)) {
 			warn("tests/%s: the hidden test %s has no docstring: a learner sees only its name and the docstring's first line", f.Path, name)
 		}
 	}
 	return problems, warnings, nil
+}
+
+// importedBy says whether another file of tests imports the module of
+// tests/file (import NAME, from NAME import ..., a package's NAME too).
+func importedBy(tests []bank.File, file string) bool {
+	module := strings.ReplaceAll(strings.TrimSuffix(file, ".py"), "/", ".")
+	imports := regexp.MustCompile(`(?m)^\s*(?:from\s+\.*` + regexp.QuoteMeta(module) + `\s+import\b|import\s+(?:[\w.]+\s*,\s*)*` + regexp.QuoteMeta(module) + `\b)`)
+	for _, f := range tests {
+		if f.Path != file && strings.HasSuffix(f.Path, ".py") && imports.Match(f.Data) {
+			return true
+		}
+	}
+	return false
 }
 
 // markerLines are the numbers of the lines of a text file that hold
@@ -604,11 +630,34 @@ func stripComment(line string) string {
 	return line
 }
 
-func oneLine(s string) string {
-	if first, _, more := strings.Cut(s, "\n"); more {
-		return first + " ..."
+// whole is a run's message for a problem: all of it, without the blank
+// lines at its ends, runs of blank lines made one, and no trailing spaces
+// (a message may begin with blank lines, as some suites set theirs apart).
+func whole(s string) string {
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		l = strings.TrimRight(l, " \t\r")
+		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
+			continue
+		}
+		lines = append(lines, l)
 	}
-	return s
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// indentLines indents every line of s but the first by prefix, leaving
+// blank lines empty.
+func indentLines(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = prefix + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // progress shows how a batch is going. On a terminal it keeps one status

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/learnerfiles"
@@ -133,6 +132,12 @@ func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
 			return Unreadable(ex, &learnerfiles.Error{File: f, Kind: learnerfiles.TooLarge, Size: int64(len(data))})
 		}
 	}
+	// Every learner file is text: source, queries, templates.
+	for _, f := range ex.Files {
+		if r := notUTF8(ex, f, learner[f]); r != nil {
+			return r
+		}
+	}
 	return nil
 }
 
@@ -161,6 +166,37 @@ func Unreadable(ex *bank.Exercise, e *learnerfiles.Error) *Result {
 	return Refuse(ex, kind, e.File, "%s", e.Error())
 }
 
+// Expected is the ids of the tests drill expects in every run of an
+// exercise whose tests/ holds tests (paths relative to tests/, as
+// bank.Tests gives them): the TestNames of each test file, in order.
+func Expected(tests []bank.File) []string {
+	var out []string
+	for _, f := range tests {
+		if bank.IsTestFile(f.Path) {
+			out = append(out, TestNames(path.Join(testsDir, f.Path), string(f.Data))...)
+		}
+	}
+	return out
+}
+
+// Unexpected lists the tests of r that are not among expected, each once,
+// as "file::name" without parameters: tests pytest ran that drill's reading
+// of the test files does not know of, and so could not miss.
+func Unexpected(r *Result, expected []string) []string {
+	known := map[string]bool{}
+	for _, id := range expected {
+		known[id] = true
+	}
+	var out []string
+	for _, t := range r.Tests {
+		if id := baseID(t.File, t.Name); !known[id] {
+			known[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {
 	starter, err := b.Starter(ex)
 	if err != nil {
@@ -183,14 +219,10 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	for _, f := range ex.Files {
 		files = append(files, sandbox.File{Path: f, Data: learner[f]})
 	}
-	var expected []string
 	for _, f := range tests {
-		p := path.Join(testsDir, f.Path)
-		files = append(files, sandbox.File{Path: p, Data: f.Data})
-		if IsTestFile(f.Path) {
-			expected = append(expected, TestNames(p, string(f.Data))...)
-		}
+		files = append(files, sandbox.File{Path: path.Join(testsDir, f.Path), Data: f.Data})
 	}
+	expected := Expected(tests)
 	header, err := json.Marshal(map[string]any{"learner_files": ex.Files})
 	if err != nil {
 		return sandbox.Job{}, nil, err
@@ -201,13 +233,6 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 		Header:    header,
 		TimeLimit: ex.TimeLimit,
 	}, expected, nil
-}
-
-// IsTestFile says whether a file of an exercise's tests/ holds tests:
-// test_*.py.
-func IsTestFile(p string) bool {
-	base := path.Base(p)
-	return strings.HasPrefix(base, "test_") && strings.HasSuffix(base, ".py")
 }
 
 // Busy says whether r is the verdict of a machine too busy to give the

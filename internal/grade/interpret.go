@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ type harnessDoc struct {
 
 // streamLine is one line of the harness's results stream.
 type streamLine struct {
+	Collect *string     `json:"collect"`
 	Start   *string     `json:"start"`
 	Results *harnessDoc `json:"results"`
 }
@@ -38,8 +40,11 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	stream, perr := parseStream(out.Stdout)
 	doc, running := stream.doc, stream.running
 	during := ""
-	if running != "" {
+	switch {
+	case running != "":
 		during = " while running " + running
+	case stream.loading != "":
+		during = " while " + stream.loading + " imported your code"
 	}
 	fail := func(kind, format string, args ...any) *Result {
 		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
@@ -98,6 +103,7 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	if len(r.Tests) == 0 {
 		return fail(KindHarness, "no tests ran")
 	}
+	inFileOrder(r.Tests, expected)
 	r.Status = Pass
 	for i, t := range r.Tests {
 		switch t.Status {
@@ -114,10 +120,31 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	return r
 }
 
+// inFileOrder sorts tests into the order of expected, the order of the
+// test files (pytest runs a unittest.TestCase's tests in name order); those
+// of one test (parameters, sub-tests) keep theirs, and a test drill did not
+// expect goes after those it did.
+func inFileOrder(tests []Test, expected []string) {
+	place := make(map[string]int, len(expected))
+	for i, id := range expected {
+		if _, ok := place[id]; !ok {
+			place[id] = i
+		}
+	}
+	at := func(t Test) int {
+		if i, ok := place[baseID(t.File, t.Name)]; ok {
+			return i
+		}
+		return len(expected)
+	}
+	slices.SortStableFunc(tests, func(a, b Test) int { return at(a) - at(b) })
+}
+
 // resultStream is what the harness's JSON lines said.
 type resultStream struct {
 	doc     *harnessDoc     // the results document, if the harness got that far
 	running string          // the last test started and not finished, if any
+	loading string          // the last test file whose import began, if no test started since
 	started map[string]bool // every test that was announced as starting
 }
 
@@ -142,8 +169,10 @@ func parseStream(stdout []byte) (resultStream, error) {
 		switch {
 		case l.Results != nil:
 			rs.doc = l.Results
+		case l.Collect != nil:
+			rs.loading = *l.Collect
 		case l.Start != nil:
-			rs.running = *l.Start
+			rs.running, rs.loading = *l.Start, ""
 			rs.started[*l.Start] = true
 		}
 	}
@@ -151,7 +180,7 @@ func parseStream(stdout []byte) (resultStream, error) {
 		return rs, err
 	}
 	if rs.doc != nil {
-		rs.running = ""
+		rs.running, rs.loading = "", ""
 	}
 	return rs, nil
 }

@@ -53,6 +53,8 @@ func TestInterpret(t *testing.T) {
 		{"memory wins over the wall clock", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, WallExceeded: true, Busy: true}, Error, KindMemory, "memory limit", 0},
 		{"a flood wins over the CPU limit", sandbox.Outcome{OutputExceeded: true, CPUExceeded: true}, Error, KindOutput, "too much output", 0},
 		{"out of memory", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), OOMKilled: true, ExitCode: 137}, Error, KindMemory, "memory limit of 512 MiB exceeded while running test_a", 0},
+		{"a flood while a test file imports the learner's code", sandbox.Outcome{Stdout: []byte(`{"collect": "tests/test_x.py"}` + "\n"), OutputExceeded: true, Stderr: []byte("spam\n")}, Error, KindOutput, "too much output while tests/test_x.py imported your code: the run printed more than 1024 KiB", 0},
+		{"a test started after the import", sandbox.Outcome{Stdout: []byte(`{"collect": "tests/test_x.py"}` + "\n" + `{"start": "test_a"}` + "\n"), CPUExceeded: true}, Error, KindTimeout, "exceeded while running test_a:", 0},
 		{"output flood", sandbox.Outcome{OutputExceeded: true, Stderr: []byte(strings.Repeat("spam ", 1000) + "\n")}, Error, KindOutput, "more than 1024 KiB and was stopped. It began:\nspam spam", 0},
 		{"killed from outside", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 137}, Error, KindHarness, "killed by signal 9 while running test_a", 0},
 		{"ended without a document", sandbox.Outcome{Stdout: []byte(`{"start": "test_a"}`), ExitCode: 0, Stderr: []byte("Traceback\nSystemExit")}, Error, KindHarness, "ended while running test_a without reporting results (exit code 0):\nTraceback", 0},
@@ -83,45 +85,6 @@ func TestInterpret(t *testing.T) {
 	}
 }
 
-func TestTestNames(t *testing.T) {
-	src := `import pytest
-
-def helper():
-    pass
-
-def test_one():
-    assert True
-
-@pytest.mark.parametrize("x", [1, 2])
-def test_two(x):
-    pass
-
-async def test_async():
-    pass
-
-class TestGroup:
-    def test_method(self):
-        pass
-
-    def helper(self):
-        def test_nested():
-            pass
-
-class Helper:
-    def test_not_collected(self):
-        pass
-
-def test_after_class():
-    pass
-`
-	got := strings.Join(TestNames("tests/test_x.py", src), ",")
-	want := "tests/test_x.py::test_one,tests/test_x.py::test_two,tests/test_x.py::test_async," +
-		"tests/test_x.py::TestGroup::test_method,tests/test_x.py::test_after_class"
-	if got != want {
-		t.Errorf("TestNames =\n%s\nwant\n%s", got, want)
-	}
-}
-
 // FuzzInterpret: the results stream is written by code the learner
 // controls; nothing in it may crash the grader or make an error a pass.
 func FuzzInterpret(f *testing.F) {
@@ -144,4 +107,27 @@ func FuzzInterpret(f *testing.F) {
 			}
 		}
 	})
+}
+
+// pytest runs a TestCase's tests in name order; the results come in the
+// order the file defines them, a test's parameters in the order they ran.
+func TestInterpretFileOrder(t *testing.T) {
+	expected := []string{"tests/t.py::Checks::test_one_word", "tests/t.py::Checks::test_empty_text", "tests/t.py::test_param"}
+	ran := []string{"Checks::test_empty_text", "Checks::test_one_word", "test_param[b]", "test_param[a]"}
+	var stdout strings.Builder
+	var tests []string
+	for _, n := range ran {
+		stdout.WriteString(`{"start": "` + n + `"}` + "\n")
+		tests = append(tests, `{"name": "`+n+`", "file": "tests/t.py", "status": "pass"}`)
+	}
+	stdout.WriteString(`{"results": {"version": 1, "status": "pass", "tests": [` + strings.Join(tests, ", ") + `]}}` + "\n")
+	r := Interpret(sandbox.Outcome{Stdout: []byte(stdout.String())}, expected, time.Second, sandbox.DefaultLimits)
+	var got []string
+	for _, tt := range r.Tests {
+		got = append(got, tt.Name)
+	}
+	want := "Checks::test_one_word Checks::test_empty_text test_param[b] test_param[a]"
+	if strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s (%s)", got, want, r.Message)
+	}
 }

@@ -22,6 +22,7 @@ const (
 	KindImport      = "import"       // importing the learner's code failed
 	KindMissingFile = "missing_file" // a learner file is not there
 	KindTooLarge    = "too_large"    // a learner file is too big to grade
+	KindEncoding    = "encoding"     // a learner file is not UTF-8
 	KindTimeout     = "timeout"      // the CPU time limit, or the wall clock while waiting, was hit
 	KindBusy        = "busy"         // the machine was too busy to give the sandbox the CPU: not the learner's fault
 	KindMemory      = "memory"       // the memory limit was hit

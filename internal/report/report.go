@@ -119,6 +119,8 @@ func ErrorTitle(kind string) string {
 		return "a file is missing"
 	case grade.KindTooLarge:
 		return "a file is too large"
+	case grade.KindEncoding:
+		return "a file is not UTF-8"
 	case grade.KindTimeout:
 		return "time limit exceeded"
 	case grade.KindMemory:

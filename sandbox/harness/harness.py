@@ -11,6 +11,8 @@ job into /work (a tmpfs), checks the learner's Python files for syntax
 errors, runs pytest with a small plugin that records every test, and writes
 what happened to its standard output as JSON lines:
 
+    {"collect": "<test file>"} as pytest imports a test file (and the learner's
+                               code with it)
     {"start": "<test id>"}     as each test begins (so a time-out can name it)
     {"results": {...}}         once, at the very end: the results document
 
@@ -552,7 +554,7 @@ def syntax_check(learner_files):
         except FileNotFoundError:
             return error_doc("%s is missing" % rel, kind="missing_file", file=rel)
         except SyntaxError as e:
-            lines = ["%s, line %s" % (rel, e.lineno)]
+            lines = ["%s, line %s" % (rel, e.lineno) if e.lineno else rel]
             if e.text:
                 text = e.text.rstrip("\n")
                 stripped = text.lstrip()
@@ -596,7 +598,7 @@ def describe_exception(exc, learner_files):
     """One learner-facing line for an exception: where in the learner's files
     it happened (the deepest frame there), what it was, and the source line."""
     where = learner_frame(traceback.extract_tb(exc.__traceback__), learner_files)
-    head = "%s: %s" % (type(exc).__name__, exc)
+    head = exception_head(exc)
     if where is None:
         return head
     rel, lineno, line = where
@@ -604,6 +606,105 @@ def describe_exception(exc, learner_files):
     if line:
         out += "\n    " + line.strip()
     return out
+
+
+INPUT_MESSAGE = "your code asked for keyboard input; the tests give none: take the value as a parameter"
+
+
+class NoKeyboardInput(EOFError):
+    """Raised when the code under test reads standard input (input(),
+    sys.stdin): nobody types during a check. An EOFError, as input() raises
+    at the end of its input, so code written to handle that still does."""
+
+    def __init__(self):
+        super().__init__(INPUT_MESSAGE)
+
+
+class NoKeyboard(io.TextIOBase):
+    """Standard input during a job: every read raises NoKeyboardInput."""
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        raise NoKeyboardInput()
+
+    def readline(self, size=-1):
+        raise NoKeyboardInput()
+
+    def readlines(self, hint=-1):
+        raise NoKeyboardInput()
+
+    def fileno(self):
+        raise io.UnsupportedOperation("standard input has no file descriptor during a check")
+
+
+def exception_head(exc):
+    """What an exception says, in the learner's terms: its type and message
+    (without the blank lines some messages begin with); for a read of
+    standard input, which no test can answer, what to do instead; for an
+    exception whose __str__ fails, that it does."""
+    name = type(exc).__name__
+    text, failure = safe_str(exc)
+    if failure is not None:
+        return "%s (its message cannot be shown: its __str__ raised %s)" % (name, failure)
+    if isinstance(exc, NoKeyboardInput):
+        return INPUT_MESSAGE
+    text = text.strip()
+    return "%s: %s" % (name, text) if text else name
+
+
+def safe_str(exc):
+    """str(exc), and None; or "", and what str() raised (its type and
+    message, if that can be shown)."""
+    try:
+        return str(exc), None
+    except BaseException as e:  # noqa: BLE001 - the learner's __str__ may raise anything
+        try:
+            return "", "%s: %s" % (type(e).__name__, e)
+        except BaseException:  # noqa: BLE001
+            return "", type(e).__name__
+
+
+def needs_own_words(exc):
+    """Whether pytest's text for exc would mislead the learner: a read of
+    standard input, or a message that cannot be shown."""
+    return isinstance(exc, NoKeyboardInput) or safe_str(exc)[1] is not None
+
+
+def root_cause(exc):
+    """The exception at the end of exc's __cause__ chain (import failures
+    of a test module come wrapped), each link followed once."""
+    seen = set()
+    while getattr(exc, "__cause__", None) is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        exc = exc.__cause__
+    return exc
+
+
+def helper_modules(tests_dir):
+    """The modules under tests/ that are neither test files nor conftest.py,
+    by the names the tests import them by: that of the file, inside its
+    packages (directories with an __init__.py)."""
+    names = []
+    for dirpath, dirs, files in os.walk(tests_dir):
+        dirs.sort()
+        for f in sorted(files):
+            if not f.endswith(".py") or f == "conftest.py" or is_test_file(f):
+                continue
+            parts = [] if f == "__init__.py" else [f[:-3]]
+            d = dirpath
+            while os.path.exists(os.path.join(d, "__init__.py")) and d != WORK:
+                parts.insert(0, os.path.basename(d))
+                d = os.path.dirname(d)
+            if parts:
+                names.append(".".join(parts))
+    return names
+
+
+def is_test_file(name):
+    """pytest's default python_files: test_*.py and *_test.py."""
+    return name.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py"))
 
 
 def learner_frame(frames, learner_files):
@@ -632,6 +733,16 @@ class Recorder:
         self.collect_errors = []
         self.exceptions = {}
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_load_initial_conftests(self, early_config, parser, args):
+        # pytest rewrites asserts only in test files and conftest.py; a
+        # helper module of the tests must show a failed assert's values too.
+        # This is the first moment the rewriting hook exists, and before
+        # any conftest imports a helper.
+        names = helper_modules(os.path.join(WORK, TESTS))
+        if names:
+            pytest.register_assert_rewrite(*names)
+
     def pytest_configure(self, config):
         config.addinivalue_line(
             "markers",
@@ -658,15 +769,14 @@ class Recorder:
                 "hidden": item.get_closest_marker("hidden") is not None,
                 "_help": help_message(item),
                 "_doc": doc.strip().splitlines()[0] if doc.strip() else "",
+                "_failures": [],
             }
 
     def pytest_exception_interact(self, node, call, report):
         # Reached before pytest_collectreport for collection errors. pytest
         # wraps import failures of a test module; the learner wants the
         # original error.
-        exc = call.excinfo.value if call.excinfo else None
-        while getattr(exc, "__cause__", None) is not None:
-            exc = exc.__cause__
+        exc = root_cause(call.excinfo.value) if call.excinfo else None
         if exc is not None:
             self.exceptions[report.nodeid] = exc
 
@@ -697,40 +807,74 @@ class Recorder:
             message = error_lines(report.longreprtext) or report.longreprtext
         self.collect_errors.append({"file": report.nodeid, "message": clip(message, MESSAGE_LIMIT)})
 
+    def pytest_collectstart(self, collector):
+        if isinstance(collector, pytest.Module):
+            self.emit({"collect": collector.nodeid})
+
     def pytest_runtest_logstart(self, nodeid, location):
         self.emit({"start": test_name(nodeid)})
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(self, report, config):
+        # No progress letters: while a unittest subTest is reported, the
+        # test's output is being captured, and its letter would be taken for
+        # the learner's. (pytest's own report goes to stderr, unread.)
+        status = yield
+        if status:
+            category, _, word = status
+            return category, "", word
+        return status
 
     def pytest_runtest_logreport(self, report):
         entry = self.tests.get(report.nodeid)
         if entry is None:
             return
-        # Each phase's report carries the output of the phases before it.
-        # Keep no more than is shown: a flood can be tens of MB.
-        entry["output"], entry["output_truncated"] = captured(report)
-        if report.skipped and entry["status"] == "pass":
+        # A sub-test (unittest's subTest, the subtests fixture) is reported
+        # inside its test, under the test's id, with its parameters.
+        subtest = getattr(report, "context", None) is not None and hasattr(report, "sub_test_description")
+        if not subtest:
+            # Each phase's report carries the output of the phases before
+            # it. Keep no more than is shown: a flood can be tens of MB.
+            entry["output"], entry["output_truncated"] = captured(report)
+        if report.skipped and not subtest and entry["status"] == "pass":
             entry["status"] = "skip"
             return
-        if not report.failed or entry["status"] in ("fail", "error"):
+        if not report.failed:
             return
-        entry["status"] = "fail" if report.when == "call" else "error"
+        if entry["status"] in ("pass", "skip"):
+            entry["status"] = "fail" if report.when == "call" else "error"
         if entry["hidden"]:
-            entry["message"] = entry["_doc"] or "This test failed; its details are hidden."
-            entry["message"] += entry["_help"]
             return
-        message = error_lines(report.longreprtext)
+        message = self.failure_message(report)
+        if subtest:
+            message = "%s %s" % (report.sub_test_description(), message)
+        entry["_failures"].append(message)
+
+    def failure_message(self, report):
+        """What the learner is told of one failed report: the assertion with
+        its values, or the exception and where in their code it was raised."""
+        message = error_lines(report.longreprtext) or report.longreprtext
         exc = self.exceptions.get(report.nodeid)
-        if exc is not None and not isinstance(exc, AssertionError):
-            where = learner_frame(traceback.extract_tb(exc.__traceback__), self.learner_files)
-            if where is not None:
-                message = "%s\n(raised at %s, line %d)" % (message, where[0], where[1])
-        entry["message"] = clip(message or report.longreprtext, MESSAGE_LIMIT) + entry["_help"]
+        if exc is not None and needs_own_words(exc):
+            return describe_exception(exc, self.learner_files)
+        if exc is None or isinstance(exc, AssertionError):
+            return message
+        where = learner_frame(traceback.extract_tb(exc.__traceback__), self.learner_files)
+        if where is not None:
+            message = "%s\n(raised at %s, line %d)" % (message, where[0], where[1])
+        return message
 
     def document(self, exit_code):
         tests = []
         for entry in self.tests.values():
             entry = dict(entry)
-            entry.pop("_doc")
-            entry.pop("_help")
+            failures = entry.pop("_failures")
+            doc, help_text = entry.pop("_doc"), entry.pop("_help")
+            if entry["status"] in ("fail", "error"):
+                if entry["hidden"]:
+                    entry["message"] = (doc or "This test failed; its details are hidden.") + help_text
+                elif failures:
+                    entry["message"] = clip(failure_text(failures), MESSAGE_LIMIT) + help_text
             tests.append(entry)
         doc = {"version": 1, "status": "pass", "message": "", "tests": tests, "pytest_exit": int(exit_code)}
         if self.collect_errors:
@@ -746,6 +890,20 @@ class Recorder:
             doc["status"] = "error"
             doc["message"] = "pytest ended with exit code %d" % int(exit_code)
         return doc
+
+
+# How many of a test's failures (its failed sub-tests, a failed teardown)
+# are shown in full; the rest are counted.
+SHOWN_FAILURES = 3
+
+
+def failure_text(failures):
+    shown = failures[:SHOWN_FAILURES]
+    text = "\n\n".join(shown)
+    more = len(failures) - len(shown)
+    if more:
+        text += "\n\n(and %d more failed case%s)" % (more, "" if more == 1 else "s")
+    return text
 
 
 def help_message(item):
@@ -816,13 +974,66 @@ def error_lines(longrepr):
     return lines
 
 
+class TeeBytes(io.BytesIO):
+    """The bytes of a test's captured stream, each also written on to the
+    stream it replaces, as soon as written."""
+
+    def __init__(self, other):
+        super().__init__()
+        self.other = other
+
+    def write(self, data):
+        n = super().write(data)
+        target = getattr(self.other, "buffer", None)
+        if target is not None:
+            target.write(data)
+        else:
+            self.other.write(bytes(data).decode("utf-8", "replace"))
+        self.other.flush()
+        return n
+
+
+def tee_capture_io():
+    """pytest's tee-sys capture (its TeeCaptureIO) tees what is written as
+    text, so bytes written to sys.stdout.buffer stay in memory, unbounded,
+    and invalid UTF-8 among them breaks pytest when it reads the capture.
+    This one tees at the byte level, and reads what is not UTF-8 as pytest's
+    file capture does (replaced)."""
+    import _pytest.capture
+
+    class TeeCaptureIO(_pytest.capture.CaptureIO):
+        def __init__(self, other):
+            io.TextIOWrapper.__init__(self, TeeBytes(other), encoding="UTF-8", newline="", write_through=True)
+
+        def getvalue(self):
+            return self.buffer.getvalue().decode("UTF-8", "replace")
+
+    return TeeCaptureIO
+
+
 def run_pytest(learner_files, emit, plugins):
+    # Nothing reads the job's standard input: not the learner's code (whose
+    # input() is told why), not a program it starts (which reads nothing).
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    sys.stdin = NoKeyboard()
+    import _pytest.capture
+
+    # SysCapture makes its tee by this name when a test starts.
+    _pytest.capture.TeeCaptureIO = tee_capture_io()
     recorder = Recorder(learner_files, emit)
     args = [arg for module in plugins for arg in ("-p", module)] + [
         "-q",
         "-p", "no:cacheprovider",
         "--rootdir", WORK,
         "--color", "no",
+        # Captured output stays in memory and is also written on, to the
+        # child's stderr, which drill bounds: a flood of prints meets drill's
+        # output limit, never a full /tmp (where pytest's file capture would
+        # keep it). It also leaves the subtests fixture's output in its test.
+        "--capture", "tee-sys",
+        "-o", "console_output_style=classic",
         "-W", "ignore::DeprecationWarning",
         # pytest's own report goes to stderr, which drill bounds; captured
         # output is reported per test, truncated, instead.

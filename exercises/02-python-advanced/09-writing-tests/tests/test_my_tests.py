@@ -10,17 +10,40 @@ from pathlib import Path
 import pytest
 
 WORK = Path.cwd()
-BROKEN = Path(__file__).parent / "broken"
-IMPLEMENTATIONS = {"correct": WORK / "bill.py"}
-IMPLEMENTATIONS.update((path.stem, path) for path in sorted(BROKEN.glob("*.py")))
+HERE = Path(__file__).parent
+
+
+def without_comments(source):
+    return "".join(line for line in source.splitlines(keepends=True) if not line.lstrip().startswith("#"))
+
+
+def hidden(directory):
+    """The implementations in tests/DIRECTORY, by name, as bill.py will read:
+    without their comments, which say what they are. They are read now and
+    their files removed, before any of the learner's code runs, so that the
+    learner's tests cannot tell them apart by reading them."""
+    found = {p.stem: without_comments(p.read_text()) for p in sorted((HERE / directory).glob("*.py"))}
+    shutil.rmtree(HERE / directory, ignore_errors=True)
+    return found
+
+
+# The bill.py the learner has, and correct ones written differently (which
+# the learner's tests must pass on too: recognising bill.py gets nothing),
+# and broken ones (each of which they must catch), some written like bill.py
+# and some like the other correct ones.
+CORRECT = {"bill.py": (WORK / "bill.py").read_text()}
+CORRECT.update(hidden("correct"))
+BROKEN = hidden("broken")
+IMPLEMENTATIONS = dict(CORRECT, **BROKEN)
 
 
 def run_my_tests(implementation):
-    """Run the learner's my_tests.py with `implementation` as bill.py, in a
-    directory of its own; return pytest's exit code and the end of its report."""
+    """Run the learner's my_tests.py with `implementation` (its source) as
+    bill.py, in a directory of its own; return pytest's exit code and the end
+    of its report."""
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         shutil.copy(WORK / "my_tests.py", Path(tmp) / "my_tests.py")
-        shutil.copy(implementation, Path(tmp) / "bill.py")
+        (Path(tmp) / "bill.py").write_text(implementation)
         # No third-party plugins: the learner's tests need only pytest itself.
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
         proc = subprocess.run(
@@ -38,8 +61,9 @@ def run_my_tests(implementation):
 @functools.cache
 def all_runs():
     """The learner's tests run against every implementation, all at once."""
-    with ThreadPoolExecutor(max_workers=len(IMPLEMENTATIONS)) as pool:
-        runs = {name: pool.submit(run_my_tests, path) for name, path in IMPLEMENTATIONS.items()}
+    # A few at a time: each is a Python process in the sandbox's memory.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = {name: pool.submit(run_my_tests, source) for name, source in IMPLEMENTATIONS.items()}
     return {name: future.result() for name, future in runs.items()}
 
 
@@ -47,13 +71,26 @@ def caught(name):
     code, report = all_runs()[name]
     if code == 5:
         return False, "my_tests.py has no tests: name your test functions test_..."
+    # Tests that fail on a correct version fail on anything: that they fail
+    # on a broken one shows nothing.
+    if any(all_runs()[correct][0] != 0 for correct in CORRECT):
+        pytest.fail("not counted: your tests fail on a correct split_bill too, so failing on this broken one shows nothing", pytrace=False)
     return code != 0, report
 
 
 def test_your_tests_pass_on_the_correct_split_bill():
-    code, report = all_runs()["correct"]
+    code, report = all_runs()["bill.py"]
     assert code != 5, "my_tests.py has no tests: name your test functions test_..."
     assert code == 0, "your tests must pass on the correct split_bill, but pytest said:\n" + report
+
+
+def test_your_tests_pass_on_other_correct_versions():
+    # What they printed is not shown: these versions stay hidden.
+    failed = [name for name in CORRECT if name != "bill.py" and all_runs()[name][0] != 0]
+    assert not failed, (
+        "your tests fail on %d correct split_bill%s written differently from bill.py (the same behaviour, other code): "
+        "test what split_bill does, as README.md describes it, not how bill.py is written" % (len(failed), "" if len(failed) == 1 else "s")
+    )
 
 
 def test_your_tests_catch_extra_cents_given_to_the_last_people():

@@ -1,0 +1,3 @@
+# WRONG: no exclamation mark at the end.
+def shout(text):
+    return text.upper()

@@ -1,0 +1,3 @@
+# WRONG: leaves out the first price.
+def total(prices):
+    return sum(prices[1:])
