@@ -514,6 +514,16 @@ func TestDockerHostileCode(t *testing.T) {
 			[]string{"output limit exceeded", "too much output while running test_hello_greets_by_name"}},
 		{"a test's output, cut", "def hello(name):\n    print('x' * 100_000)\n    return None\n", 1,
 			[]string{"✗ test_hello_greets_by_name", "[output truncated]"}},
+		// A test passes only on a passing report of its call: one that
+		// pytest.exit cuts short never does.
+		{"pytest.exit in the last test", "import pytest\n\ndef hello(name):\n    if name == 'Bo':\n        pytest.exit('done', returncode=0)\n    return f'Hello, {name}!'\n", 1,
+			[]string{"this test did not finish", "basics/hello: 1 passed, 1 failed"}},
+		// A wrong answer computed in a moment costs a moment to report,
+		// however large.
+		{"a huge wrong list", "def hello(name):\n    return list(range(3_000_000))\n", 1,
+			[]string{"(values of 3000000 and 11 items, too large to compare in full)", "basics/hello: 0 passed, 2 failed"}},
+		{"a huge wrong text", "def hello(name):\n    return ' '.join(str(i) for i in range(1_000_000))\n", 1,
+			[]string{"characters long: their first 200 lines or words are compared", "basics/hello: 0 passed, 2 failed"}},
 		{"SystemExit at import", "raise SystemExit(0)\n", 1,
 			[]string{"your code failed to load", "hello.py, line 1: SystemExit: 0"}},
 		{"SystemExit in a test", "import sys\n\ndef hello(name):\n    sys.exit(0)\n", 1,

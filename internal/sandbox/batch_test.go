@@ -135,6 +135,12 @@ def test_flood():
 				t.Errorf("exit code %d, stdout %q", out.ExitCode, out.Stdout)
 			}
 		}},
+		{"a hidden test's output is hidden", "import pytest\n\n@pytest.mark.hidden\ndef test_secret():\n    \"\"\"A hint.\"\"\"\n    print('the secret input is 42')\n    assert False\n", func(t *testing.T, out Outcome) {
+			wantStatus("fail")(t, out)
+			if strings.Contains(string(out.Stdout), "secret input") || !strings.Contains(string(out.Stdout), `"message": "A hint."`) {
+				t.Errorf("the hidden test's output or details reached the results: %s", out.Stdout)
+			}
+		}},
 		{"pass after all that", "def test_ok():\n    assert True\n", wantStatus("pass")},
 	}
 	jobs := make([]Job, len(cases))

@@ -32,6 +32,7 @@ import importlib.util
 import io
 import json
 import os
+import reprlib
 import selectors
 import shutil
 import signal
@@ -722,6 +723,10 @@ def clip(text, limit):
     return text[:limit] + "\n[... truncated]"
 
 
+# A collected test's status until a report of its call says otherwise.
+NOT_RUN = "not run"
+
+
 class Recorder:
     """The pytest plugin: one entry per collected test, in collection (file)
     order, with its outcome, a learner-facing message and its output."""
@@ -762,7 +767,9 @@ class Recorder:
             self.tests[item.nodeid] = {
                 "name": test_name(item.nodeid),
                 "file": item.nodeid.split("::")[0],
-                "status": "pass",
+                # A test passes only on a passing report of its call: one
+                # cut short (pytest.exit, a session ended early) does not.
+                "status": NOT_RUN,
                 "message": "",
                 "output": "",
                 "output_truncated": False,
@@ -836,12 +843,14 @@ class Recorder:
             # Each phase's report carries the output of the phases before
             # it. Keep no more than is shown: a flood can be tens of MB.
             entry["output"], entry["output_truncated"] = captured(report)
-        if report.skipped and not subtest and entry["status"] == "pass":
+        if report.skipped and not subtest and entry["status"] in (NOT_RUN, "pass"):
             entry["status"] = "skip"
             return
         if not report.failed:
+            if report.passed and report.when == "call" and not subtest and entry["status"] == NOT_RUN:
+                entry["status"] = "pass"
             return
-        if entry["status"] in ("pass", "skip"):
+        if entry["status"] in (NOT_RUN, "pass", "skip"):
             entry["status"] = "fail" if report.when == "call" else "error"
         if entry["hidden"]:
             return
@@ -870,7 +879,14 @@ class Recorder:
             entry = dict(entry)
             failures = entry.pop("_failures")
             doc, help_text = entry.pop("_doc"), entry.pop("_help")
-            if entry["status"] in ("fail", "error"):
+            if entry["hidden"]:
+                # What a hidden test printed is what the learner's code saw
+                # of its inputs (or of its source): hidden too.
+                entry["output"], entry["output_truncated"] = "", False
+            if entry["status"] == NOT_RUN:
+                entry["status"] = "error"
+                entry["message"] = "this test did not finish: the test run ended before it did (pytest.exit, or something else that ends the run)"
+            elif entry["status"] in ("fail", "error"):
                 if entry["hidden"]:
                     entry["message"] = (doc or "This test failed; its details are hidden.") + help_text
                 elif failures:
@@ -919,30 +935,94 @@ DIFF_MIN_LEN = 60
 DIFF_MIN_ITEMS = 4
 
 
+# A learner's wrong answer can be huge (a list of millions, a text of
+# megabytes), and computed in a moment: reporting it must cost little more.
+# At most this many lines or items are compared and shown, each item's repr
+# cut at REPR_LIMIT characters.
+DIFF_MAX = 200
+REPR_LIMIT = 200
+
+
 def unified_explanation(op, left, right):
     """For `assert actual == expected` on long strings or sequences: a
-    unified diff, expected lines with -, actual lines with +."""
+    unified diff of their first DIFF_MAX lines or items, expected lines
+    with -, actual lines with +; for other large containers, their sizes.
+    Bounded in time and memory whatever the values' size."""
     if op != "==":
         return None
+    cut = ""
     if isinstance(left, str) and isinstance(right, str):
-        if "\n" not in left + right and max(len(left), len(right)) < DIFF_MIN_LEN:
+        if "\n" not in left[:DIFF_MAX * REPR_LIMIT] + right[:DIFF_MAX * REPR_LIMIT] and max(len(left), len(right)) < DIFF_MIN_LEN:
             return None
-        actual, expected = left.splitlines(), right.splitlines()
+        actual, expected = left[:DIFF_MAX * REPR_LIMIT].splitlines(), right[:DIFF_MAX * REPR_LIMIT].splitlines()
         if len(actual) <= 1 and len(expected) <= 1:
             # One long line: compare it word by word.
-            actual, expected = left.split(" "), right.split(" ")
+            actual, expected = left[:DIFF_MAX * REPR_LIMIT].split(" "), right[:DIFF_MAX * REPR_LIMIT].split(" ")
+        if max(len(left), len(right)) > DIFF_MAX * REPR_LIMIT or max(len(actual), len(expected)) > DIFF_MAX:
+            cut = "(the texts are %d and %d characters long: their first %d lines or words are compared)" % (
+                len(left), len(right), DIFF_MAX)
     elif isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
         if max(len(left), len(right)) < DIFF_MIN_ITEMS:
             return None
-        actual, expected = [repr(x) for x in left], [repr(x) for x in right]
+        actual = [short(x, REPR_LIMIT) for x in left[:DIFF_MAX]]
+        expected = [short(x, REPR_LIMIT) for x in right[:DIFF_MAX]]
+        if max(len(left), len(right)) > DIFF_MAX:
+            cut = "(%d and %d items: their first %d are compared)" % (len(left), len(right), DIFF_MAX)
+    elif isinstance(left, (dict, set, frozenset, list, tuple, str, bytes)) and max(sized(left), sized(right)) > DIFF_MAX:
+        return ["%s == %s" % (short(left), short(right)), "",
+                "(values of %d and %d items, too large to compare in full)" % (sized(left), sized(right))]
     else:
         return None
-    diff = list(difflib.unified_diff(expected, actual, "expected", "actual", lineterm="", n=2))
-    return ["%s == %s" % (short(left), short(right)), "", "Diff (- expected, + actual):"] + diff
+    diff = list(difflib.unified_diff(expected[:DIFF_MAX], actual[:DIFF_MAX], "expected", "actual", lineterm="", n=2))
+    head = ["%s == %s" % (short(left), short(right))]
+    if cut:
+        head.append(cut)
+    return head + ["", "Diff (- expected, + actual):"] + diff
+
+
+def bound_pytest_compare():
+    """pytest calls every plugin's pytest_assertrepr_compare, its own too,
+    whose diff of two huge values (pprint and ndiff) can take minutes and
+    gigabytes. For values past DIFF_MAX, its own is skipped: drill's
+    (unified_explanation) says what matters in bounded time."""
+    import _pytest.assertion.util as util
+
+    full = util.assertrepr_compare
+
+    def bounded(config, op, left, right, **kw):
+        if too_large(left) or too_large(right):
+            return None
+        return full(config, op, left, right, **kw)
+
+    util.assertrepr_compare = bounded
+
+
+def too_large(value):
+    if isinstance(value, (str, bytes)):
+        return len(value) > DIFF_MAX * REPR_LIMIT
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return len(value) > DIFF_MAX
+    return False
+
+
+def sized(value):
+    try:
+        return len(value)
+    except Exception:  # noqa: BLE001 - the learner's __len__ may fail
+        return 0
+
+
+REPR = reprlib.Repr(maxlevel=4, maxtuple=12, maxlist=12, maxarray=12, maxdict=8, maxset=12,
+                    maxfrozenset=12, maxdeque=12, maxstring=REPR_LIMIT, maxlong=REPR_LIMIT, maxother=REPR_LIMIT)
 
 
 def short(value, limit=40):
-    text = repr(value)
+    """A repr of value of at most limit characters, in time that does not
+    grow with its size (reprlib), and never failing."""
+    try:
+        text = REPR.repr(value)
+    except Exception as e:  # noqa: BLE001 - the learner's __repr__ may fail
+        text = "<%s whose repr raised %s>" % (type(value).__name__, type(e).__name__)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -1022,6 +1102,7 @@ def run_pytest(learner_files, emit, plugins):
 
     # SysCapture makes its tee by this name when a test starts.
     _pytest.capture.TeeCaptureIO = tee_capture_io()
+    bound_pytest_compare()
     recorder = Recorder(learner_files, emit)
     args = [arg for module in plugins for arg in ("-p", module)] + [
         "-q",
@@ -1040,7 +1121,10 @@ def run_pytest(learner_files, emit, plugins):
         "--no-summary",
         "--show-capture=no",
         "--no-header",
-        "-o", "verbosity_assertions=2",
+        # Whole values in a failed assert, up to pytest's bound for this
+        # level (2400 characters): level 2 has none, and a huge wrong value
+        # would cost more to show than to compute.
+        "-o", "verbosity_assertions=1",
         TESTS,
     ]
     code = pytest.main(args, plugins=[recorder])
