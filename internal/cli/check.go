@@ -39,7 +39,8 @@ Without EXERCISE, drill checks the exercise whose directory you are in, or
 else the next one not yet done. A pass marks the exercise done. --all checks
 every exercise and rebuilds your progress from what passes.
 
-Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run.`,
+Exit status: 0 passed, 1 failed, 2 bad input, 3 the sandbox could not run
+(or the machine was too busy: check again), 4 another error.`,
 		Args:              cobraArgs(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: completeExercises(app, g),
 		RunE: func(cmd *cobra.Command, args []string) error {

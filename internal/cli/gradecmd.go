@@ -90,7 +90,8 @@ error when the table does.
 
 Exit status: 0 every learner's submission passed, 1 some did not or a
 learner on the roster has none, 2 bad input, 3 the sandbox could not run
-(the rows are still written), 130 interrupted (run again to resume).`,
+(the rows are still written), 4 another error, 130 interrupted (run again
+to resume).`,
 		Example: `  drill grade --exercise python-basics/variables class/ --out grades.csv
   drill grade -e sql/joins --roster roster.csv --html report.html --out grades.csv download.zip
   drill grade -e sql/joins --json alice/ bob.zip > grades.json

@@ -20,10 +20,13 @@ import (
 
 // Exit codes, as DESIGN.md fixes them.
 const (
-	ExitOK          = 0
-	ExitFailed      = 1 // some exercise failed
-	ExitUsage       = 2 // bad flag, unknown exercise, invalid bank
-	ExitSandbox     = 3 // the sandbox could not run
+	ExitOK      = 0
+	ExitFailed  = 1 // some exercise failed
+	ExitUsage   = 2 // bad flag, unknown exercise, invalid bank
+	ExitSandbox = 3 // the sandbox could not run
+	// ExitInternal: anything else went wrong, not the learner's code nor
+	// the input (a file drill could not read or write, a bug of drill's).
+	ExitInternal    = 4
 	ExitInterrupted = 130
 )
 
@@ -89,7 +92,7 @@ func exitCode(err error) int {
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
 		return ExitUsage
 	}
-	return ExitFailed
+	return ExitInternal
 }
 
 // NewRootCmd builds the drill command tree.

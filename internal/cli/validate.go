@@ -56,7 +56,8 @@ On a terminal a status line shows the exercises being checked; elsewhere
 (CI) each exercise is one plain line as it finishes. --junit FILE also
 writes a JUnit XML report, one test case per exercise, for CI systems.
 
-Exit status: 0 all valid, 1 some exercise is not, 3 the sandbox could not run.`,
+Exit status: 0 all valid, 1 some exercise is not, 2 bad input, 3 the sandbox
+could not run, 4 another error.`,
 		ValidArgsFunction: completeExercises(app, g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ids = args
