@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/drill-dev/drill/internal/bank"
@@ -169,5 +168,3 @@ func TestReadFilesNeverThroughALink(t *testing.T) {
 		})
 	}
 }
-
-func mkfifo(name string) error { return syscall.Mkfifo(name, 0o644) }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/mattn/go-colorable"
 	"github.com/mattn/go-isatty"
 
 	"github.com/drill-dev/drill/internal/sandbox"
@@ -27,10 +28,13 @@ type Streams struct {
 	InTTY bool
 }
 
-// SystemStreams are the process's standard streams.
+// SystemStreams are the process's standard streams. Colour is ANSI's
+// escapes, which Windows' console shows only when asked to: there
+// go-colorable turns that on, or translates them for an old console;
+// elsewhere it returns the stream itself.
 func SystemStreams() Streams {
 	return Streams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		In: os.Stdin, Out: colorable.NewColorable(os.Stdout), ErrOut: colorable.NewColorable(os.Stderr),
 		OutTTY: isatty.IsTerminal(os.Stdout.Fd()),
 		InTTY:  isatty.IsTerminal(os.Stdin.Fd()),
 	}

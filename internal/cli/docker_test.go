@@ -93,9 +93,7 @@ func drillEnv(t *testing.T, dir string, env []string, args ...string) run {
 	start := time.Now()
 	err := cmd.Run()
 	r := run{stdout: stdout.String(), stderr: stderr.String(), elapsed: time.Since(start), pid: cmd.Process.Pid}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
-	}
+	r.maxRSS = peakRSS(cmd.ProcessState)
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -44,11 +42,12 @@ func usageErrorf(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
 }
 
-// Main runs drill with args and returns its exit code. SIGINT and SIGTERM
-// cancel the command's context; the command cleans up and returns. A
-// second one ends drill at once, whatever it is waiting for.
+// Main runs drill with args and returns its exit code. Ctrl-C and the
+// other interruptSignals of the platform cancel the command's context;
+// the command cleans up and returns. A second one ends drill at once,
+// whatever it is waiting for.
 func Main(app *App, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals()...)
 	defer stop()
 	go func() {
 		<-ctx.Done()

@@ -77,6 +77,17 @@ func TestScripts(t *testing.T) {
 			"archive": func(ts *testscript.TestScript, neg bool, args []string) {
 				ts.Check(writeArchive(ts, args))
 			},
+			// crlf SRC DST: SRC with each line ending CRLF, as a Windows
+			// editor saves it, written to DST.
+			"crlf": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: crlf SRC DST")
+				}
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				lf := strings.ReplaceAll(string(data), "\r\n", "\n")
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(strings.ReplaceAll(lf, "\n", "\r\n")), 0o644))
+			},
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTBANK", bankDir)
@@ -94,7 +105,8 @@ func TestScripts(t *testing.T) {
 // RAISE "TEXT" fails to load with TEXT (a Go string literal, so a script
 // can spell control characters) as its error, and SAYS "TEXT" fails every
 // test with TEXT as the message and the printed output;
-// None (or WRONG) fails every test; SLOW passes in three quarters of the
+// None (or WRONG), or a CR (drill gives the sandbox LF line endings),
+// fails every test; SLOW passes in three quarters of the
 // time limit; anything else passes. It answers in the harness's own
 // results format, so the real grading code reads it.
 type fakeRunner struct{}
@@ -213,7 +225,7 @@ func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, er
 			file, name, _ := strings.Cut(n, "::")
 			starts += line(map[string]any{"start": name})
 			t := map[string]any{"name": name, "file": file, "status": "pass"}
-			if strings.Contains(text, "None") || strings.Contains(text, "WRONG") {
+			if strings.Contains(text, "None") || strings.Contains(text, "WRONG") || strings.Contains(text, "\r") {
 				t["status"], t["message"], status = "fail", "assert None == 'expected'", "fail"
 			}
 			if strings.Contains(text, "SAYS ") {

@@ -1,6 +1,7 @@
 package grade
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -206,6 +207,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	if err != nil {
 		return sandbox.Job{}, nil, fmt.Errorf("read tests of %s: %w", ex.ID, err)
 	}
+	tests = lfFiles(tests)
 	editable := map[string]bool{}
 	for _, f := range ex.Files {
 		editable[f] = true
@@ -213,11 +215,11 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	var files []sandbox.File
 	for _, f := range starter {
 		if !editable[f.Path] {
-			files = append(files, sandbox.File{Path: f.Path, Data: f.Data})
+			files = append(files, sandbox.File{Path: f.Path, Data: LF(f.Path, f.Data)})
 		}
 	}
 	for _, f := range ex.Files {
-		files = append(files, sandbox.File{Path: f, Data: learner[f]})
+		files = append(files, sandbox.File{Path: f, Data: LF(f, learner[f])})
 	}
 	for _, f := range tests {
 		files = append(files, sandbox.File{Path: path.Join(testsDir, f.Path), Data: f.Data})
@@ -233,6 +235,34 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 		Header:    header,
 		TimeLimit: ex.TimeLimit,
 	}, expected, nil
+}
+
+// lfFiles is files with LF line endings (see LF), in a slice of its own:
+// the bank's is shared by jobs built at the same time.
+func lfFiles(files []bank.File) []bank.File {
+	out := make([]bank.File, len(files))
+	for i, f := range files {
+		f.Data = LF(f.Path, f.Data)
+		out[i] = f
+	}
+	return out
+}
+
+// lfExts are the kinds of file whose line endings LF makes Unix's.
+var lfExts = map[string]bool{".py": true, ".sql": true, ".html": true, ".txt": true, ".ini": true}
+
+// LF returns data with each CRLF made LF when name is source or text the
+// sandbox reads as lines (.py, .sql, .html, .txt, .ini), and data as it is
+// otherwise. A file saved on Windows (or checked out there with
+// core.autocrlf) is then graded as the same file saved on Linux: a
+// triple-quoted string, a template's output or a line of SQL is the same
+// either way. It is done once, as a job is built, for the learner's files
+// and the bank's alike; the learner's own files are never changed.
+func LF(name string, data []byte) []byte {
+	if !lfExts[path.Ext(name)] || !bytes.Contains(data, []byte("\r\n")) {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 }
 
 // Busy says whether r is the verdict of a machine too busy to give the

@@ -130,3 +130,42 @@ func TestGradeTrusted(t *testing.T) {
 		t.Errorf("%d single runs, want 4", single.single)
 	}
 }
+
+func TestLF(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a.py", "def f():\r\n    return '''x\r\ny'''\r\n", "def f():\n    return '''x\ny'''\n"},
+		{"db/q.sql", "SELECT 1;\r\nSELECT 2;\r\n", "SELECT 1;\nSELECT 2;\n"},
+		{"templates/list.html", "<ul>\r\n</ul>", "<ul>\n</ul>"},
+		{"a.py", "unix\nonly\n", "unix\nonly\n"},
+		// A lone CR is the learner's, not a line ending to change.
+		{"a.py", "s = 'a\rb'\n", "s = 'a\rb'\n"},
+		// RFC 4180's CSV ends lines with CRLF: data is left as it is.
+		{"data.csv", "a,b\r\n1,2\r\n", "a,b\r\n1,2\r\n"},
+		{"Dockerfile", "FROM x\r\n", "FROM x\r\n"},
+	}
+	for _, tt := range tests {
+		if got := string(LF(tt.name, []byte(tt.in))); got != tt.want {
+			t.Errorf("LF(%q, %q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// A learner's CRLF file goes to the sandbox as the LF one would.
+func TestBuildJobCRLF(t *testing.T) {
+	b := twoRuntimes(t)
+	ex, err := b.Exercise("s/python")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lf, lfNames, err := buildJob(b, ex, map[string][]byte{"a.py": []byte("x = '''1\n2'''\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf, crlfNames, err := buildJob(b, ex, map[string][]byte{"a.py": []byte("x = '''1\r\n2'''\r\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(lf.Files) != fmt.Sprint(crlf.Files) || fmt.Sprint(lfNames) != fmt.Sprint(crlfNames) {
+		t.Errorf("a CRLF a.py makes the job %q (tests %q), the LF one %q (tests %q)", crlf.Files, crlfNames, lf.Files, lfNames)
+	}
+}

@@ -42,6 +42,9 @@ type Docker struct {
 	client *client.Client
 	images *Images
 	limits Limits
+	// podman: the engine is Podman's Docker-compatible service, which
+	// takes no uid= on a tmpfs (see hostConfig).
+	podman bool
 	// spareTTL is how long the spare left for the next job waits for it;
 	// 0 for none.
 	spareTTL time.Duration
@@ -66,8 +69,7 @@ type Docker struct {
 // see ResolveEndpoint), and checks that it answers. progress receives what
 // an image build prints.
 func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
-	home, _ := os.UserHomeDir()
-	ep, err := ResolveEndpoint(os.Getenv, home)
+	ep, err := ResolveEndpoint(ThisMachine())
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
@@ -85,12 +87,15 @@ func NewDocker(ctx context.Context, progress io.Writer) (*Docker, error) {
 		c.Close()
 		return nil, fmt.Errorf("%w: cannot reach the Docker engine at %s (is Docker running?): %v", ErrUnavailable, ep, err)
 	}
+	// Which engine it is changes only how a sandbox is asked for; an
+	// engine that will not say is taken for Docker.
+	version, _ := c.ServerVersion(pctx, client.ServerVersionOptions{})
 	host, _ := os.Hostname()
 	// Without a private lock directory this drill's sandboxes are removed
 	// by others only after their deadline, which is no worse than safe.
 	lockDir, _ := filelock.Dir()
 	return &Docker{
-		client: c, images: NewImages(c, progress), limits: DefaultLimits,
+		client: c, images: NewImages(c, progress), limits: DefaultLimits, podman: isPodman(version),
 		instance: newInstance(lockDir), lockDir: lockDir, owner: host + ":" + strconv.Itoa(os.Getpid()),
 		spareTTL: spareTTL(),
 		making:   map[string]chan struct{}{},
@@ -254,12 +259,40 @@ func (d *Docker) create(ctx context.Context, name, image string, lifetime time.D
 	return d.client.ContainerCreate(ctx, client.ContainerCreateOptions{Name: name, Config: cfg, HostConfig: d.hostConfig()})
 }
 
+// isPodman reports whether the engine that answered `version` is Podman's
+// Docker-compatible service (it names its first component "Podman Engine",
+// Docker "Engine").
+func isPodman(v client.ServerVersionResult) bool {
+	for _, c := range v.Components {
+		if strings.HasPrefix(c.Name, "Podman") {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *Docker) hostConfig() *container.HostConfig {
 	l := d.limits
 	pids := l.Pids
 	init := true
 	tmpfs := func(size string) string {
 		return "rw,nosuid,nodev,exec,size=" + size + ",uid=10001,gid=10001,mode=0700"
+	}
+	// Podman (4.3, Debian 12's) refuses uid= and gid= on a tmpfs, so there
+	// the root-owned tmpfs is open to every user of the sandbox, sticky as
+	// /tmp is; the only user besides the root watchdog is 10001.
+	ulimits := []*container.Ulimit{
+		{Name: "nofile", Soft: 256, Hard: 256},
+		{Name: "core", Soft: 0, Hard: 0},
+	}
+	if d.podman {
+		tmpfs = func(size string) string { return "rw,nosuid,nodev,exec,size=" + size + ",mode=1777" }
+		// Podman asks for an nproc limit above the hard limit of a machine
+		// like this one, and the container does not start ("error setting
+		// rlimit type 6"); Docker leaves the engine's own. nproc counts a
+		// uid's processes on the whole machine, and the sandbox's own are
+		// bounded by PidsLimit, so this is only high enough never to matter.
+		ulimits = append(ulimits, &container.Ulimit{Name: "nproc", Soft: 4096, Hard: 4096})
 	}
 	return &container.HostConfig{
 		NetworkMode:    "none",
@@ -277,10 +310,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 			MemorySwap: l.MemoryBytes,
 			NanoCPUs:   l.NanoCPUs,
 			PidsLimit:  &pids,
-			Ulimits: []*container.Ulimit{
-				{Name: "nofile", Soft: 256, Hard: 256},
-				{Name: "core", Soft: 0, Hard: 0},
-			},
+			Ulimits:    ulimits,
 		},
 	}
 }

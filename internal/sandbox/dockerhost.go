@@ -18,10 +18,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/moby/moby/client"
@@ -29,11 +29,13 @@ import (
 
 // Endpoint is the Docker engine drill talks to.
 type Endpoint struct {
-	// Host is the engine's address: unix://, tcp:// or ssh://. "" is the
-	// client library's default, the local socket.
+	// Host is the engine's address: unix://, npipe://, tcp:// or ssh://.
 	Host string
+	// FromEnv: Host is DOCKER_HOST, which the client library reads itself
+	// (with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH).
+	FromEnv bool
 	// Context is the docker context Host came from; "" when it came from
-	// DOCKER_HOST or is the default.
+	// DOCKER_HOST or is the platform's default.
 	Context string
 	// TLSDir holds the context's ca.pem, cert.pem and key.pem (any of
 	// them); "" when it has none.
@@ -42,21 +44,51 @@ type Endpoint struct {
 	SkipTLSVerify bool
 }
 
+// Machine is what ResolveEndpoint reads of the machine it runs on, so that
+// tests can give each platform's conventions.
+type Machine struct {
+	Getenv func(string) string
+	Home   string // the user's home directory
+	GOOS   string // as runtime.GOOS
+	// Exists reports whether there is a file (a socket) at path.
+	Exists func(path string) bool
+}
+
+// ThisMachine is the machine drill runs on.
+func ThisMachine() Machine {
+	home, _ := os.UserHomeDir()
+	return Machine{Getenv: os.Getenv, Home: home, GOOS: runtime.GOOS, Exists: func(path string) bool {
+		_, err := os.Stat(path)
+		return err == nil
+	}}
+}
+
+// Engines' addresses where nothing names one, as the docker CLI has them.
+const (
+	unixSocket = "/var/run/docker.sock"
+	// windowsPipe is Docker Desktop's (and Docker Engine's) on Windows.
+	windowsPipe = "npipe:////./pipe/docker_engine"
+)
+
 // ResolveEndpoint finds the engine as the docker CLI does, so that drill
 // uses the engine `docker ps` shows: DOCKER_HOST wins (with DOCKER_TLS_VERIFY
 // and DOCKER_CERT_PATH, which the client library reads itself); else the
 // context that DOCKER_CONTEXT names, else the currentContext of config.json
-// in DOCKER_CONFIG (default home/.docker). The context "default" is the
-// local socket. getenv and home are parameters so that tests give their own.
-func ResolveEndpoint(getenv func(string) string, home string) (Endpoint, error) {
-	if h := getenv("DOCKER_HOST"); h != "" {
-		return Endpoint{Host: h}, nil
+// in DOCKER_CONFIG (default home/.docker). Docker Desktop makes a context
+// of its own and makes it current (desktop-linux). The context "default"
+// is the platform's own engine: the named pipe npipe:////./pipe/docker_engine
+// on Windows, else the socket /var/run/docker.sock, or on macOS, where
+// Docker Desktop may be set not to make that one, its socket in
+// home/.docker/run/docker.sock when only that is there.
+func ResolveEndpoint(m Machine) (Endpoint, error) {
+	if h := m.Getenv("DOCKER_HOST"); h != "" {
+		return Endpoint{Host: h, FromEnv: true}, nil
 	}
-	dir := getenv("DOCKER_CONFIG")
+	dir := m.Getenv("DOCKER_CONFIG")
 	if dir == "" {
-		dir = filepath.Join(home, ".docker")
+		dir = filepath.Join(m.Home, ".docker")
 	}
-	name := getenv("DOCKER_CONTEXT")
+	name := m.Getenv("DOCKER_CONTEXT")
 	if name == "" {
 		data, err := os.ReadFile(filepath.Join(dir, "config.json"))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -73,7 +105,7 @@ func ResolveEndpoint(getenv func(string) string, home string) (Endpoint, error) 
 		}
 	}
 	if name == "" || name == "default" {
-		return Endpoint{}, nil
+		return Endpoint{Host: m.defaultHost()}, nil
 	}
 	// The docker CLI keeps a context under the SHA-256 of its name, so any
 	// name is a safe directory name.
@@ -107,16 +139,26 @@ func ResolveEndpoint(getenv func(string) string, home string) (Endpoint, error) 
 	return ep, nil
 }
 
+// defaultHost is the platform's own engine (see ResolveEndpoint).
+func (m Machine) defaultHost() string {
+	switch m.GOOS {
+	case "windows":
+		return windowsPipe
+	case "darwin":
+		desktop := filepath.Join(m.Home, ".docker", "run", "docker.sock")
+		if !m.Exists(unixSocket) && m.Exists(desktop) {
+			return "unix://" + desktop
+		}
+	}
+	return "unix://" + unixSocket
+}
+
 // String names the engine for messages.
 func (e Endpoint) String() string {
-	host := e.Host
-	if host == "" {
-		host = client.DefaultDockerHost
-	}
 	if e.Context != "" {
-		return host + " (docker context " + e.Context + ")"
+		return e.Host + " (docker context " + e.Context + ")"
 	}
-	return host
+	return e.Host
 }
 
 // clientOptions configure the Engine API client for the endpoint.
@@ -134,6 +176,8 @@ func (e Endpoint) clientOptions() ([]client.Opt, error) {
 				CheckRedirect: client.CheckRedirect,
 			}))
 		}
+	}
+	if !e.FromEnv && e.Host != "" {
 		opts = append(opts, client.WithHost(e.Host))
 	}
 	if strings.HasPrefix(e.Host, "ssh://") {
@@ -233,9 +277,9 @@ func sshDialer(args []string) func(ctx context.Context, network, addr string) (n
 	return func(ctx context.Context, _, _ string) (net.Conn, error) {
 		// Not CommandContext: the connection outlives the dial's context.
 		cmd := exec.Command("ssh", args...)
-		// Its own process group, so that a Ctrl-C at the terminal does
-		// not cut the connection drill needs to remove its sandboxes.
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		// Out of the terminal's reach, so that a Ctrl-C there does not cut
+		// the connection drill needs to remove its sandboxes.
+		ownProcessGroup(cmd)
 		c := &cmdConn{cmd: cmd, stderr: capped{max: 4 << 10}}
 		cmd.Stderr = &c.stderr
 		var err error

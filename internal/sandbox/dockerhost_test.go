@@ -33,18 +33,53 @@ func TestResolveEndpoint(t *testing.T) {
 	const remoteMeta = `{"Name":"remote","Metadata":{"Description":"the lab"},"Endpoints":{"docker":{"Host":"ssh://grader@lab.example","SkipTLSVerify":false}}}`
 	tests := []struct {
 		name    string
+		goos    string // "" is linux
 		env     map[string]string
 		files   map[string]string // relative to home; "META:name" and "TLS:name" are a context's directories
+		sockets []string          // what Exists finds; "HOME" is the home directory
 		want    Endpoint
 		wantErr string
 	}{
-		{name: "nothing set: the local socket", want: Endpoint{}},
+		{name: "nothing set: the local socket", want: Endpoint{Host: "unix:///var/run/docker.sock"}},
 		{name: "DOCKER_HOST", env: map[string]string{"DOCKER_HOST": "tcp://engine.example:2376"},
-			want: Endpoint{Host: "tcp://engine.example:2376"}},
+			want: Endpoint{Host: "tcp://engine.example:2376", FromEnv: true}},
 		{name: "DOCKER_HOST wins over DOCKER_CONTEXT and config.json",
 			env:   map[string]string{"DOCKER_HOST": "unix:///run/other.sock", "DOCKER_CONTEXT": "remote"},
 			files: map[string]string{".docker/config.json": `{"currentContext": "remote"}`, "META:remote/meta.json": remoteMeta},
-			want:  Endpoint{Host: "unix:///run/other.sock"}},
+			want:  Endpoint{Host: "unix:///run/other.sock", FromEnv: true}},
+		{name: "Podman's socket in DOCKER_HOST", env: map[string]string{"DOCKER_HOST": "unix:///run/user/1000/podman/podman.sock"},
+			want: Endpoint{Host: "unix:///run/user/1000/podman/podman.sock", FromEnv: true}},
+
+		// Windows: Docker Desktop's named pipe, or the context it makes.
+		{name: "windows: nothing set: the named pipe", goos: "windows",
+			want: Endpoint{Host: "npipe:////./pipe/docker_engine"}},
+		{name: "windows: Docker Desktop's context", goos: "windows",
+			files: map[string]string{".docker/config.json": `{"currentContext": "desktop-linux"}`,
+				"META:desktop-linux/meta.json": `{"Name":"desktop-linux","Metadata":{},"Endpoints":{"docker":{"Host":"npipe:////./pipe/dockerDesktopLinuxEngine","SkipTLSVerify":false}}}`},
+			want: Endpoint{Host: "npipe:////./pipe/dockerDesktopLinuxEngine", Context: "desktop-linux"}},
+		{name: "windows: DOCKER_HOST names a pipe", goos: "windows", env: map[string]string{"DOCKER_HOST": "npipe:////./pipe/podman-machine-default"},
+			want: Endpoint{Host: "npipe:////./pipe/podman-machine-default", FromEnv: true}},
+		{name: "windows: the default context is the pipe", goos: "windows", env: map[string]string{"DOCKER_CONTEXT": "default"},
+			sockets: []string{"/var/run/docker.sock"}, want: Endpoint{Host: "npipe:////./pipe/docker_engine"}},
+
+		// macOS: /var/run/docker.sock where Docker Desktop makes it, else
+		// its socket in ~/.docker/run.
+		{name: "darwin: /var/run/docker.sock", goos: "darwin",
+			sockets: []string{"/var/run/docker.sock", "HOME/.docker/run/docker.sock"},
+			want:    Endpoint{Host: "unix:///var/run/docker.sock"}},
+		{name: "darwin: only Docker Desktop's socket", goos: "darwin",
+			sockets: []string{"HOME/.docker/run/docker.sock"},
+			want:    Endpoint{Host: "unix://HOME/.docker/run/docker.sock"}},
+		{name: "darwin: no socket at all: the usual one, for the message", goos: "darwin",
+			want: Endpoint{Host: "unix:///var/run/docker.sock"}},
+		{name: "darwin: Docker Desktop's context", goos: "darwin", sockets: []string{"/var/run/docker.sock"},
+			files: map[string]string{".docker/config.json": `{"currentContext": "desktop-linux"}`,
+				"META:desktop-linux/meta.json": `{"Name":"desktop-linux","Endpoints":{"docker":{"Host":"unix:///Users/ana/.docker/run/docker.sock"}}}`},
+			want: Endpoint{Host: "unix:///Users/ana/.docker/run/docker.sock", Context: "desktop-linux"}},
+		{name: "linux: Docker Desktop's socket is not looked for",
+			sockets: []string{"HOME/.docker/run/docker.sock"},
+			want:    Endpoint{Host: "unix:///var/run/docker.sock"}},
+
 		{name: "currentContext of config.json",
 			files: map[string]string{".docker/config.json": `{"auths": {}, "currentContext": "remote"}`, "META:remote/meta.json": remoteMeta},
 			want:  Endpoint{Host: "ssh://grader@lab.example", Context: "remote"}},
@@ -57,12 +92,12 @@ func TestResolveEndpoint(t *testing.T) {
 		{name: "the default context is the local socket",
 			env:   map[string]string{"DOCKER_CONTEXT": "default"},
 			files: map[string]string{".docker/config.json": `{"currentContext": "remote"}`},
-			want:  Endpoint{}},
+			want:  Endpoint{Host: "unix:///var/run/docker.sock"}},
 		{name: "DOCKER_CONFIG moves the config directory",
 			env:   map[string]string{"DOCKER_CONFIG": "HOME/elsewhere"},
 			files: map[string]string{".docker/config.json": `{"currentContext": "nowhere"}`, "elsewhere/config.json": `{}`},
-			want:  Endpoint{}},
-		{name: "an empty config.json", files: map[string]string{".docker/config.json": ""}, want: Endpoint{}},
+			want:  Endpoint{Host: "unix:///var/run/docker.sock"}},
+		{name: "an empty config.json", files: map[string]string{".docker/config.json": ""}, want: Endpoint{Host: "unix:///var/run/docker.sock"}},
 		{name: "an unknown context", env: map[string]string{"DOCKER_CONTEXT": "gone"},
 			wantErr: `docker context "gone" not found`},
 		{name: "a broken config.json", files: map[string]string{".docker/config.json": `{"currentContext": `},
@@ -96,7 +131,19 @@ func TestResolveEndpoint(t *testing.T) {
 				}
 			}
 			getenv := func(k string) string { return strings.Replace(tt.env[k], "HOME", home, 1) }
-			got, err := ResolveEndpoint(getenv, home)
+			goos := tt.goos
+			if goos == "" {
+				goos = "linux"
+			}
+			exists := func(p string) bool {
+				for _, s := range tt.sockets {
+					if filepath.FromSlash(strings.Replace(s, "HOME", home, 1)) == p {
+						return true
+					}
+				}
+				return false
+			}
+			got, err := ResolveEndpoint(Machine{Getenv: getenv, Home: home, GOOS: goos, Exists: exists})
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
@@ -107,6 +154,7 @@ func TestResolveEndpoint(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := tt.want
+			want.Host = strings.Replace(want.Host, "HOME", filepath.ToSlash(home), 1)
 			if want.TLSDir != "" {
 				want.TLSDir = place(want.TLSDir)
 			}
@@ -289,7 +337,9 @@ func TestClientOptions(t *testing.T) {
 		ep      Endpoint
 		wantErr string
 	}{
-		{"local socket", Endpoint{}, ""},
+		{"no host: the library's default", Endpoint{}, ""},
+		{"local socket", Endpoint{Host: "unix:///var/run/docker.sock"}, ""},
+		{"DOCKER_HOST", Endpoint{Host: "tcp://engine.example:2375", FromEnv: true}, ""},
 		{"tcp context", Endpoint{Host: "tcp://engine.example:2375", Context: "lab"}, ""},
 		{"ssh", Endpoint{Host: "ssh://grader@lab.example"}, ""},
 		{"ssh with a password", Endpoint{Host: "ssh://grader:secret@lab.example"}, "ssh takes no password"},

@@ -13,13 +13,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
-	recipes "github.com/drill-dev/drill/sandbox"
+	"github.com/distribution/reference"
 	"github.com/moby/moby/api/types/jsonstream"
 	"github.com/moby/moby/client"
+
+	recipes "github.com/drill-dev/drill/sandbox"
 )
 
 // runtimeRecipes lists the runtimes, each after the one its recipe starts FROM
@@ -208,11 +211,23 @@ func (im *Images) removeAllBut(ctx context.Context, repo, keep string) {
 		return
 	}
 	for _, img := range list.Items {
-		if keep == "" || slices.Contains(img.RepoTags, keep) {
+		if keep == "" || slices.ContainsFunc(img.RepoTags, func(t string) bool { return sameRef(t, keep) }) {
 			continue
 		}
 		_, _ = im.client.ImageRemove(ctx, img.ID, client.ImageRemoveOptions{PruneChildren: true})
 	}
+}
+
+// sameRef reports whether two image references name the same image once
+// each is written in full: Docker lists "drill-python:abc" as it was
+// tagged, Podman as "docker.io/library/drill-python:abc".
+func sameRef(a, b string) bool {
+	na, errA := reference.ParseNormalizedNamed(a)
+	nb, errB := reference.ParseNormalizedNamed(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return na.String() == nb.String()
 }
 
 func (im *Images) exists(ctx context.Context, ref string) bool {
@@ -317,7 +332,7 @@ func (im *Images) base(ctx context.Context) (string, error) {
 	if ctx.Err() != nil {
 		return "", ctx.Err()
 	}
-	fmt.Fprintf(im.progress, "Cannot pull %s (%v).\nMaking a Debian trixie base with debootstrap instead (about a minute)...\n", upstreamBase, pullErr)
+	fmt.Fprintf(im.progress, "Cannot pull %s (%s).\nMaking a Debian trixie base with debootstrap instead (about a minute)...\n", upstreamBase, strings.TrimSpace(pullErr.Error()))
 	if err := im.debootstrap(ctx); err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
@@ -327,6 +342,8 @@ func (im *Images) base(ctx context.Context) (string, error) {
 	return localBase, nil
 }
 
+// pull pulls ref for the engine's own platform (no platform asked for):
+// arm64 on an Apple silicon Mac's Docker Desktop, amd64 on most others.
 func (im *Images) pull(ctx context.Context, ref string) error {
 	res, err := im.client.ImagePull(ctx, ref, client.ImagePullOptions{})
 	if err != nil {
@@ -339,6 +356,11 @@ func (im *Images) pull(ctx context.Context, ref string) error {
 // debootstrap makes a minimal Debian trixie root filesystem from the
 // host's apt mirror and imports it into the engine as localBase.
 func (im *Images) debootstrap(ctx context.Context) error {
+	if runtime.GOOS != "linux" {
+		return fmt.Errorf("without a registry drill makes its base image with debootstrap, which runs only on Linux: "+
+			"let the engine pull %s (Docker Desktop does, once it can reach Docker Hub: check its proxy settings), "+
+			"or set DRILL_BASE_IMAGE to a Debian trixie image the engine has", upstreamBase)
+	}
 	bin, err := exec.LookPath("debootstrap")
 	if err != nil {
 		return errors.New("debootstrap is not installed (on Debian or Ubuntu: apt-get install debootstrap)")

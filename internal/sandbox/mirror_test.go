@@ -83,3 +83,23 @@ func TestTagFollowsRecipe(t *testing.T) {
 		t.Error("a runtime without a recipe got a tag")
 	}
 }
+
+// Podman lists an image by its full name, Docker as it was tagged: Prune
+// must keep an image whichever engine lists it.
+func TestSameRef(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"drill-python:eba04615757b", "drill-python:eba04615757b", true},
+		{"docker.io/library/drill-python:eba04615757b", "drill-python:eba04615757b", true},
+		{"localhost/drill-python:eba04615757b", "drill-python:eba04615757b", false},
+		{"docker.io/library/drill-python:0123456789ab", "drill-python:eba04615757b", false},
+		{"<none>:<none>", "drill-python:eba04615757b", false},
+	}
+	for _, tt := range tests {
+		if got := sameRef(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameRef(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
