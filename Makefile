@@ -2,15 +2,41 @@
 #   make setup   build bin/drill and the sandbox images (the main job)
 #   make test    vet and the whole test suite; the Docker tests build the
 #                images they need (and skip, saying so, where there is no engine)
-.PHONY: setup test test-under-load bench docs drill images debootstrap bench-tools
+# and for maintainers:
+#   make release archives of drill for the six platforms, with checksums, in dist/
+.PHONY: setup test test-under-load bench docs drill images debootstrap bench-tools release
 
 GO ?= go
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The version is the latest tag (and how far past it); "dev" before the
+# first. The commit is the one built, -dirty with uncommitted changes.
+VERSION ?= $(shell git describe --tags --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo -dirty)
+LDFLAGS = -X main.version=$(VERSION) -X main.commit=$(COMMIT)
+PLATFORMS = linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
 setup: drill images
 
 drill:
-	$(GO) build -ldflags "-X main.version=$(VERSION)" -o bin/drill ./cmd/drill
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/drill ./cmd/drill
+
+# One archive per platform (zip for Windows, tar.gz for the others) holding
+# drill and the README, and checksums.txt (SHA-256, as `sha256sum -c`
+# reads it). The binary is all a learner needs: the exercises are in it,
+# and the sandbox images are built on first use.
+release:
+	@rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; name=drill_$(VERSION)_$${os}_$${arch}; exe=drill; \
+		if [ $$os = windows ]; then exe=drill.exe; fi; \
+		mkdir -p dist/$$name; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags "-s -w $(LDFLAGS)" -o dist/$$name/$$exe ./cmd/drill; \
+		cp README.md dist/$$name/; \
+		if [ $$os = windows ]; then \
+			(cd dist && if command -v zip >/dev/null; then zip -qr $$name.zip $$name; else python3 -m zipfile -c $$name.zip $$name; fi); \
+		else tar -C dist -czf dist/$$name.tar.gz $$name; fi; \
+		rm -rf dist/$$name; \
+	done
+	@cd dist && sha256sum drill_* > checksums.txt && cat checksums.txt
 
 # The images build from Debian packages. Where the Docker engine cannot pull
 # debian:trixie-slim, drill makes the base with debootstrap, which this

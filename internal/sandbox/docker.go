@@ -278,14 +278,15 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	tmpfs := func(size string) string {
 		return "rw,nosuid,nodev,exec,size=" + size + ",uid=10001,gid=10001,mode=0700"
 	}
-	// Podman (4.3, Debian 12's) refuses uid= and gid= on a tmpfs, so there
-	// the root-owned tmpfs is open to every user of the sandbox, sticky as
-	// /tmp is; the only user besides the root watchdog is 10001.
 	ulimits := []*container.Ulimit{
 		{Name: "nofile", Soft: 256, Hard: 256},
 		{Name: "core", Soft: 0, Hard: 0},
 	}
 	if d.podman {
+		// Podman (4.3, Debian 12's) refuses uid= and gid= on a tmpfs, so
+		// there the root-owned tmpfs is open to every user of the sandbox,
+		// sticky as /tmp is; the only user besides the root watchdog is
+		// 10001.
 		tmpfs = func(size string) string { return "rw,nosuid,nodev,exec,size=" + size + ",mode=1777" }
 		// Podman asks for an nproc limit above the hard limit of a machine
 		// like this one, and the container does not start ("error setting

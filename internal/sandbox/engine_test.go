@@ -1,0 +1,61 @@
+package sandbox
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/moby/moby/api/types/system"
+	"github.com/moby/moby/client"
+)
+
+func TestIsPodman(t *testing.T) {
+	tests := []struct {
+		components []string
+		want       bool
+	}{
+		{[]string{"Engine", "containerd", "runc", "docker-init"}, false},  // Docker 29
+		{[]string{"Podman Engine", "Conmon", "OCI Runtime (runc)"}, true}, // Debian 12's podman 4.3
+		{nil, false}, // an engine that does not say is taken for Docker
+	}
+	for _, tt := range tests {
+		var v client.ServerVersionResult
+		for _, name := range tt.components {
+			v.Components = append(v.Components, system.ComponentVersion{Name: name})
+		}
+		if got := isPodman(v); got != tt.want {
+			t.Errorf("isPodman(%q) = %v, want %v", tt.components, got, tt.want)
+		}
+	}
+}
+
+// Where Podman differs, a sandbox is asked for differently, and only there:
+// its tmpfs takes no uid=, and its default nproc exceeds what a machine
+// like this one allows.
+func TestHostConfigPerEngine(t *testing.T) {
+	tests := []struct {
+		podman    bool
+		wantWork  string
+		wantLimit string
+	}{
+		{false, "rw,nosuid,nodev,exec,size=64m,uid=10001,gid=10001,mode=0700", "[nofile=256:256 core=0:0]"},
+		{true, "rw,nosuid,nodev,exec,size=64m,mode=1777", "[nofile=256:256 core=0:0 nproc=4096:4096]"},
+	}
+	for _, tt := range tests {
+		d := &Docker{limits: DefaultLimits, podman: tt.podman}
+		hc := d.hostConfig()
+		if got := hc.Tmpfs[workDir]; got != tt.wantWork {
+			t.Errorf("podman=%v: /work tmpfs %q, want %q", tt.podman, got, tt.wantWork)
+		}
+		var limits []string
+		for _, u := range hc.Ulimits {
+			limits = append(limits, fmt.Sprintf("%s=%d:%d", u.Name, u.Soft, u.Hard))
+		}
+		if got := fmt.Sprint(limits); got != tt.wantLimit {
+			t.Errorf("podman=%v: ulimits %s, want %s", tt.podman, got, tt.wantLimit)
+		}
+		// What keeps the sandbox shut is the same on both engines.
+		if !hc.ReadonlyRootfs || hc.NetworkMode != "none" || fmt.Sprint(hc.CapDrop) != "[ALL]" || *hc.PidsLimit != DefaultLimits.Pids {
+			t.Errorf("podman=%v: the sandbox is not locked down: %+v", tt.podman, hc)
+		}
+	}
+}
