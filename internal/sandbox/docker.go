@@ -473,7 +473,7 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 			}
 			continue
 		}
-		if d.removable(c.Labels, c.State, c.Created, scope, now, gone) {
+		if d.removable(c.Labels, c.State, c.Created, d.stoppedAt(ctx, c.ID, c.State), scope, now, gone) {
 			d.remove(c.ID)
 			n++
 		}
@@ -482,10 +482,39 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 	return n, nil
 }
 
-// removable decides about a sandbox that is not a waiting spare. gone
-// remembers, by instance id, what instanceGone found.
-func (d *Docker) removable(labels map[string]string, state container.ContainerState, created int64, scope CleanScope, now time.Time, gone map[string]bool) bool {
+// stoppedFor is how long a sandbox has stopped before no drill can still
+// be reading its exit: its owner inspects it the moment it stops (waiting
+// 30 s at most) and then removes it.
+const stoppedFor = time.Minute
+
+// stoppedAt is when the sandbox id stopped, or the zero time if it has not
+// (or the engine does not say).
+func (d *Docker) stoppedAt(ctx context.Context, id string, state container.ContainerState) time.Time {
+	if state != container.StateExited && state != container.StateDead {
+		return time.Time{}
+	}
+	info, err := d.client.ContainerInspect(ctx, id, client.ContainerInspectOptions{})
+	if err != nil || info.Container.State == nil {
+		return time.Time{}
+	}
+	at, err := time.Parse(time.RFC3339Nano, info.Container.State.FinishedAt)
+	if err != nil || at.Unix() <= 0 {
+		return time.Time{}
+	}
+	return at
+}
+
+// removable decides about a sandbox that is not a waiting spare; stopped
+// is when it stopped (zero while it has not). gone remembers, by instance
+// id, what instanceGone found.
+func (d *Docker) removable(labels map[string]string, state container.ContainerState, created int64, stopped time.Time, scope CleanScope, now time.Time, gone map[string]bool) bool {
 	if scope == All {
+		return true
+	}
+	// Stopped a while ago, it is no one's: whoever ran it (a drill killed
+	// after claiming a spare, whose labels are its maker's) would have
+	// removed it by now.
+	if !stopped.IsZero() && now.Sub(stopped) > stoppedFor {
 		return true
 	}
 	deadline, ok := deadlineOf(labels)

@@ -122,30 +122,36 @@ func TestRemovable(t *testing.T) {
 	const elsewhere = "0123456789abcdef0123456789abcdef" // another host's or user's
 	running, exited := container.StateRunning, container.StateExited
 	old := now.Add(-time.Hour).Unix()
+	var never time.Time
+	longAgo, justNow := now.Add(-2*stoppedFor), now.Add(-time.Second)
 	tests := []struct {
-		name   string
-		labels map[string]string
-		state  container.ContainerState
-		scope  CleanScope
-		want   bool
+		name    string
+		labels  map[string]string
+		state   container.ContainerState
+		stopped time.Time
+		scope   CleanScope
+		want    bool
 	}{
-		{"past its deadline", map[string]string{labelInstance: other.id, labelDeadline: past}, running, Orphans, true},
-		{"another host's, live", map[string]string{labelInstance: elsewhere, labelDeadline: future}, running, Orphans, false},
-		{"another host's, live, drill clean", map[string]string{labelInstance: elsewhere, labelDeadline: future}, running, Leftovers, false},
-		{"another host's, stopped, before its deadline", map[string]string{labelInstance: elsewhere, labelDeadline: future}, exited, Leftovers, false},
-		{"another live drill's here", map[string]string{labelInstance: other.id, labelDeadline: future}, running, Orphans, false},
-		{"my own", map[string]string{labelInstance: d.instance.id, labelDeadline: future}, running, Orphans, false},
-		{"a killed drill's here", map[string]string{labelInstance: dead.id, labelDeadline: future}, running, Orphans, true},
-		{"a spare claimed from a killed drill", map[string]string{labelInstance: dead.id, labelDeadline: future, labelSpare: "img"}, running, Orphans, false},
-		{"a claimed spare past its deadline", map[string]string{labelInstance: dead.id, labelDeadline: past, labelSpare: "img"}, running, Orphans, true},
-		{"a live one with --all", map[string]string{labelInstance: other.id, labelDeadline: future}, running, All, true},
-		{"before deadlines, running", map[string]string{labelOwner: "h:1"}, running, Leftovers, false},
-		{"before deadlines, stopped", map[string]string{labelOwner: "h:1"}, exited, Leftovers, true},
-		{"before deadlines, stopped, sweep", map[string]string{labelOwner: "h:1"}, exited, Orphans, false},
+		{"past its deadline", map[string]string{labelInstance: other.id, labelDeadline: past}, running, never, Orphans, true},
+		{"another host's, live", map[string]string{labelInstance: elsewhere, labelDeadline: future}, running, never, Orphans, false},
+		{"another host's, live, drill clean", map[string]string{labelInstance: elsewhere, labelDeadline: future}, running, never, Leftovers, false},
+		{"another host's, stopped, before its deadline", map[string]string{labelInstance: elsewhere, labelDeadline: future}, exited, never, Leftovers, false},
+		{"another live drill's here", map[string]string{labelInstance: other.id, labelDeadline: future}, running, never, Orphans, false},
+		{"my own", map[string]string{labelInstance: d.instance.id, labelDeadline: future}, running, never, Orphans, false},
+		{"a killed drill's here", map[string]string{labelInstance: dead.id, labelDeadline: future}, running, never, Orphans, true},
+		{"a spare claimed from a killed drill", map[string]string{labelInstance: dead.id, labelDeadline: future, labelSpare: "img"}, running, never, Orphans, false},
+		{"a claimed spare past its deadline", map[string]string{labelInstance: dead.id, labelDeadline: past, labelSpare: "img"}, running, never, Orphans, true},
+		{"a live one with --all", map[string]string{labelInstance: other.id, labelDeadline: future}, running, never, All, true},
+		{"before deadlines, running", map[string]string{labelOwner: "h:1"}, running, never, Leftovers, false},
+		{"before deadlines, stopped", map[string]string{labelOwner: "h:1"}, exited, never, Leftovers, true},
+		{"before deadlines, stopped, sweep", map[string]string{labelOwner: "h:1"}, exited, never, Orphans, false},
+		{"a claimed spare stopped long ago, sweep", map[string]string{labelInstance: dead.id, labelDeadline: future, labelSpare: "img"}, exited, longAgo, Orphans, true},
+		{"a claimed spare just stopped", map[string]string{labelInstance: dead.id, labelDeadline: future, labelSpare: "img"}, exited, justNow, Leftovers, false},
+		{"another host's, stopped long ago", map[string]string{labelInstance: elsewhere, labelDeadline: future}, exited, longAgo, Leftovers, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := d.removable(tt.labels, tt.state, old, tt.scope, now, map[string]bool{}); got != tt.want {
+			if got := d.removable(tt.labels, tt.state, old, tt.stopped, tt.scope, now, map[string]bool{}); got != tt.want {
 				t.Errorf("removable = %v, want %v", got, tt.want)
 			}
 		})
