@@ -1,5 +1,8 @@
 """Run a learner's .sql file against a seeded SQLite database.
 
+The database lives in the learner process, where the learner's SQL runs;
+the tests get its rows as data.
+
     from drillkit import sql
 
     def test_cheap_books():
@@ -9,8 +12,14 @@
         assert result.rows == [("Dune", 9.5)]
 """
 
+import os
 import sqlite3
 from dataclasses import dataclass
+
+import remote
+
+# Where the learner's files are; the tests' own (tests/...) are the judge's.
+WORK = "/work"
 
 
 @dataclass
@@ -20,8 +29,9 @@ class Result:
 
 
 def database(*scripts):
-    """An in-memory database with each script (a path) executed in order."""
-    db = sqlite3.connect(":memory:")
+    """An in-memory database, in the learner process, with each script (a
+    path of the tests') executed in order."""
+    db = remote.inside("sqlite3").connect(":memory:")
     db.execute("PRAGMA foreign_keys = ON")
     for path in scripts:
         with open(path, encoding="utf-8") as f:
@@ -31,7 +41,7 @@ def database(*scripts):
 
 def statement(path):
     """The learner's SQL from path, without surrounding blanks or a final ;"""
-    with open(path, encoding="utf-8") as f:
+    with open(os.path.join(WORK, path), encoding="utf-8") as f:
         text = f.read().strip()
     while text.endswith(";"):
         text = text[:-1].rstrip()
@@ -60,7 +70,7 @@ def run(db, path, params=()):
 
 def script(db, path):
     """Run every statement in path (for schema and data-change exercises)."""
-    with open(path, encoding="utf-8") as f:
+    with open(os.path.join(WORK, path), encoding="utf-8") as f:
         text = f.read()
     if not strip_comments(text):
         raise AssertionError("%s has no SQL statement yet" % path)
