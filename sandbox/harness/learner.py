@@ -99,7 +99,15 @@ class Server:
                 request = self.chan.recv(self.from_ref)
             except EOFError:
                 return
-            self.chan.send(self.answer(request), self.to_ref)
+            self.reply(self.answer(request))
+
+    def reply(self, answer):
+        try:
+            self.chan.send(answer, self.to_ref)
+        except wire.WireError as e:
+            # A value the codec refuses (too large, too deep, cyclic) is the
+            # learner's error, told in its words.
+            self.chan.send(["raise", self.exception_info(e)], self.to_ref)
 
     def answer(self, request):
         try:
@@ -112,7 +120,10 @@ class Server:
 
     def call_judge(self, ident, args, kwargs):
         flush()
-        self.chan.send(["callback", ident, args, kwargs], self.to_ref)
+        try:
+            self.chan.send(["callback", ident, args, kwargs], self.to_ref)
+        except wire.WireError as e:
+            raise TypeError("a function of the tests can be given values and your objects only: %s" % e) from None
         while True:
             message = self.chan.recv(self.from_ref)
             if message[0] == "ok":
@@ -123,7 +134,7 @@ class Server:
                 if not (isinstance(cls, type) and issubclass(cls, Exception)):
                     cls = JudgeError
                 raise cls(info.get("message", ""))
-            self.chan.send(self.answer(message), self.to_ref)
+            self.reply(self.answer(message))
 
     # --- exceptions
 

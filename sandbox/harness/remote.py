@@ -104,6 +104,7 @@ class Learner:
         self.output_cut = False
         self.death = None  # how the last learner process ended, if it did
         self.selector = None
+        self.pidfd = -1
 
     # --- processes
 
@@ -118,6 +119,9 @@ class Learner:
             self.selector.register(self.proc.chan.fileno(), selectors.EVENT_READ, "chan")
             os.set_blocking(self.proc.out_fd, False)
             self.selector.register(self.proc.out_fd, selectors.EVENT_READ, "out")
+            # Its end, even if a process it forked keeps the channel open.
+            self.pidfd = os.pidfd_open(self.proc.pid)
+            self.selector.register(self.pidfd, selectors.EVENT_READ, "end")
             self._send(["learner_files", self.learner_files])
             self._wait()
         return self.proc
@@ -126,6 +130,7 @@ class Learner:
         proc, self.proc = self.proc, None
         self._drain(proc.out_fd)
         self.selector.close()
+        os.close(self.pidfd)
         try:
             proc.chan.sock.close()
         except (AttributeError, OSError):
@@ -142,6 +147,7 @@ class Learner:
         if self.proc is not None:
             proc, self.proc = self.proc, None
             self.selector.close()
+            os.close(self.pidfd)
             proc.chan.sock.close()
             os.close(proc.out_fd)
 
@@ -218,6 +224,8 @@ class Learner:
                 if key.data == "out":
                     self._drain(proc.out_fd)
                     continue
+                if key.data == "end":
+                    raise self._died()
                 try:
                     return proc.chan.recv(self.from_ref)
                 except (EOFError, ConnectionResetError):

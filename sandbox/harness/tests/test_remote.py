@@ -333,3 +333,40 @@ def test_keyboard_input_is_refused_in_words(work):
         ask.ask()
     assert type(info.value).__name__ == "NoKeyboardInput"
     assert "keyboard input" in str(info.value)
+
+
+def test_values_the_codec_refuses_are_the_learners_error(work):
+    make(work, {"big.py": """
+        def deep():
+            v = []
+            for _ in range(1000):
+                v = [v]
+            return v
+        def cyclic():
+            v = []
+            v.append(v)
+            return v
+        def ok():
+            return 1
+    """})
+    import big
+
+    for fn in (big.deep, big.cyclic):
+        with pytest.raises(ValueError, match="deeper|cycl|nested"):
+            fn()
+    assert big.ok() == 1
+
+
+def test_a_fork_that_keeps_the_channel_does_not_hide_a_death(work):
+    make(work, {"forker.py": """
+        import os, time
+        def leave():
+            if os.fork() == 0:
+                time.sleep(30)
+                os._exit(0)
+            os._exit(5)
+    """})
+    import forker
+
+    with pytest.raises(remote.LearnerDied, match="exit code 5"):
+        forker.leave()
