@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/containerd/errdefs"
 	"github.com/moby/moby/client"
 )
 
@@ -585,10 +586,25 @@ func TestDockerSandboxKilledFromOutside(t *testing.T) {
 	cmd, _, _ := startLoopingCheck(t, c)
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
-	for _, s := range sandboxes(t, c, cmd.Process.Pid) {
-		if _, err := c.ContainerKill(context.Background(), strings.Fields(s)[0], client.ContainerKillOptions{Signal: "KILL"}); err != nil {
-			t.Fatal(err)
+	// The list can name a container the engine has just let go of (one
+	// whose creation was retried, say): kill what is there until one is.
+	killed := false
+	for try := 0; !killed && try < 50; try++ {
+		for _, s := range sandboxes(t, c, cmd.Process.Pid) {
+			_, err := c.ContainerKill(context.Background(), strings.Fields(s)[0], client.ContainerKillOptions{Signal: "KILL"})
+			switch {
+			case err == nil:
+				killed = true
+			case !errdefs.IsNotFound(err) && !errdefs.IsConflict(err):
+				t.Fatal(err)
+			}
 		}
+		if !killed {
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	if !killed {
+		t.Fatal("no sandbox of the check could be killed")
 	}
 	err := cmd.Wait()
 	var ee *exec.ExitError
