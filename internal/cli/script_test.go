@@ -5,7 +5,6 @@ import (
 	"archive/zip"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +24,7 @@ import (
 	"github.com/drill-dev/drill/internal/cli"
 	"github.com/drill-dev/drill/internal/grade"
 	"github.com/drill-dev/drill/internal/sandbox"
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 func TestMain(m *testing.M) {
@@ -148,93 +148,74 @@ func (fakeRunner) RemoveImages(ctx context.Context) ([]string, error) {
 }
 
 func (fakeRunner) Run(ctx context.Context, job sandbox.Job) (sandbox.Outcome, error) {
-	var spec struct {
-		LearnerFiles []string `json:"learner_files"`
-	}
-	if err := json.Unmarshal(job.Header, &spec); err != nil {
-		return sandbox.Outcome{}, err
-	}
 	var learner, tests []sandbox.File
 	for _, f := range job.Files {
-		for _, l := range spec.LearnerFiles {
-			if f.Path == l {
-				learner = append(learner, f)
-			}
+		if slices.Contains(job.Spec.LearnerFiles, f.Path) {
+			learner = append(learner, f)
 		}
 		if strings.HasPrefix(f.Path, "tests/") && bank.IsTestFile(f.Path) {
 			tests = append(tests, f)
 		}
 	}
-	var names []string
+	// What pytest would collect, as drill reads the test files.
+	var ids []string
 	for _, f := range tests {
-		names = append(names, grade.TestNames(f.Path, string(f.Data))...)
+		ids = append(ids, grade.TestNames(f.Path, string(f.Data))...)
 	}
 	text := ""
 	for _, f := range learner {
 		text += string(f.Data)
 	}
-	line := func(v any) string {
-		b, _ := json.Marshal(v)
-		return string(b) + "\n"
+	var stream wire.StreamBuilder
+	// started is the stream of a run that stopped during the first test.
+	started := func() []byte {
+		return stream.Collected(ids...).Start(wire.NameOf(ids[0])).Bytes()
 	}
 	out := sandbox.Outcome{Duration: 120 * time.Millisecond}
 	switch {
 	case strings.Contains(text, "SYNTAX"):
-		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
-			"version": 1, "status": "error", "kind": "syntax", "file": learner[0].Path, "line": 2,
-			"message": learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed",
-		}}))
+		out.Stdout = stream.Results(wire.Results{Status: wire.Error, Kind: wire.KindSyntax, File: learner[0].Path, Line: 2,
+			Message: learner[0].Path + ", line 2\n    SYNTAX(\n          ^\nSyntaxError: '(' was never closed"}).Bytes()
 	case strings.Contains(text, "RAISE "):
-		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
-			"version": 1, "status": "error", "kind": "import",
-			"message": learner[0].Path + ", line 1: RuntimeError: " + quoted(text, "RAISE "),
-		}}))
+		out.Stdout = stream.Collected().Results(wire.Results{Status: wire.Error, Kind: wire.KindImport,
+			Message: learner[0].Path + ", line 1: RuntimeError: " + quoted(text, "RAISE ")}).Bytes()
 	case strings.Contains(text, "IMPORTERROR"):
 		// As some suites explain a missing function: a message set apart
 		// by blank lines, over several lines.
-		out.Stdout = []byte(line(map[string]any{"results": map[string]any{
-			"version": 1, "status": "error", "kind": "import",
-			"message": "ImportError: \n\nMISSING FUNCTION: the tests look for shout() in shout.py.\nCheck its name.\n",
-		}}))
+		out.Stdout = stream.Collected().Results(wire.Results{Status: wire.Error, Kind: wire.KindImport,
+			Message: "ImportError: \n\nMISSING FUNCTION: the tests look for shout() in shout.py.\nCheck its name.\n"}).Bytes()
 	case strings.Contains(text, "ENGINE"):
 		return sandbox.Outcome{}, fmt.Errorf("%w: start sandbox: the engine went away", sandbox.ErrUnavailable)
 	case strings.Contains(text, "CRASH"):
-		_, name, _ := strings.Cut(names[0], "::")
-		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.Stdout = started()
 		out.ExitCode = 139
 	case strings.Contains(text, "LOOP"):
-		_, name, _ := strings.Cut(names[0], "::")
-		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.Stdout = started()
 		out.CPUExceeded = true
 		out.Duration, out.CPUTime = job.TimeLimit, job.TimeLimit
 	case strings.Contains(text, "SLEEP"):
-		_, name, _ := strings.Cut(names[0], "::")
-		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.Stdout = started()
 		out.WallExceeded = true
 		out.Duration, out.CPUTime = sandbox.WallLimit(job.TimeLimit), 200*time.Millisecond
 	case strings.Contains(text, "BUSY"):
-		_, name, _ := strings.Cut(names[0], "::")
-		out.Stdout = []byte(line(map[string]any{"start": name}))
+		out.Stdout = started()
 		out.WallExceeded, out.Busy = true, true
 		out.Duration, out.CPUTime, out.ReadyTime = sandbox.WallCap(job.TimeLimit), job.TimeLimit/4, job.TimeLimit*9
 	default:
-		var results []map[string]any
-		var starts string
-		status := "pass"
-		for _, n := range names {
-			file, name, _ := strings.Cut(n, "::")
-			starts += line(map[string]any{"start": name})
-			t := map[string]any{"name": name, "file": file, "status": "pass"}
+		var results []wire.Test
+		for _, id := range ids {
+			file, name, _ := strings.Cut(id, "::")
+			t := wire.Test{Name: name, File: file, Status: wire.Pass}
 			if strings.Contains(text, "None") || strings.Contains(text, "WRONG") || strings.Contains(text, "\r") {
-				t["status"], t["message"], status = "fail", "assert None == 'expected'", "fail"
+				t.Status, t.Message = wire.Fail, "assert None == 'expected'"
 			}
 			if strings.Contains(text, "SAYS ") {
 				said := quoted(text, "SAYS ")
-				t["status"], t["message"], t["output"], status = "fail", said, said, "fail"
+				t.Status, t.Message, t.Output = wire.Fail, said, said
 			}
 			results = append(results, t)
 		}
-		out.Stdout = []byte(starts + line(map[string]any{"results": map[string]any{"version": 1, "status": status, "tests": results}}))
+		out.Stdout = stream.Run(results...).Bytes()
 		if strings.Contains(text, "SLOW") {
 			out.Duration, out.CPUTime = job.TimeLimit*3/4, job.TimeLimit*3/4
 		}

@@ -3,13 +3,13 @@ package grade
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"path"
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/sandbox"
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // testsDir is where the hidden tests go in the sandbox's work directory.
@@ -224,17 +224,12 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 	for _, f := range tests {
 		files = append(files, sandbox.File{Path: path.Join(testsDir, f.Path), Data: f.Data})
 	}
-	expected := Expected(tests)
-	header, err := json.Marshal(map[string]any{"learner_files": ex.Files})
-	if err != nil {
-		return sandbox.Job{}, nil, err
-	}
 	return sandbox.Job{
 		Runtime:   ex.Runtime,
 		Files:     files,
-		Header:    header,
+		Spec:      wire.JobSpec{LearnerFiles: ex.Files},
 		TimeLimit: ex.TimeLimit,
-	}, expected, nil
+	}, Expected(tests), nil
 }
 
 // lfFiles is files with LF line endings (see LF), in a slice of its own:

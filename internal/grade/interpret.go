@@ -1,52 +1,36 @@
 package grade
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/drill-dev/drill/internal/sandbox"
+	"github.com/drill-dev/drill/internal/wire"
 )
 
-// harnessDoc is the results document the in-container harness writes.
-type harnessDoc struct {
-	Version int    `json:"version"`
-	Status  Status `json:"status"`
-	Message string `json:"message"`
-	Kind    string `json:"kind"`
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Tests   []Test `json:"tests"`
-}
-
-// streamLine is one line of the harness's results stream.
-type streamLine struct {
-	Collect *string     `json:"collect"`
-	Start   *string     `json:"start"`
-	Results *harnessDoc `json:"results"`
-}
-
 // Interpret decides a Result from what came out of the sandbox; limit is
-// the job's CPU time limit. The
-// harness's document is trusted only if the run ended normally and every
-// expected test is in it; anything else is an error, never a pass.
+// the job's CPU time limit. The harness's document is trusted only if the
+// run ended normally, the stream is well formed (wire.ParseStream), and
+// every test the judge collected has a result in it, as has every test of
+// expected (Expected: what drill reads in the test files, which learner
+// code cannot change; it does run during collection, in the same process,
+// until the judge runs apart from it). Anything else is an error, never a
+// pass.
 func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limits sandbox.Limits) *Result {
 	r := &Result{Version: ResultVersion, Tests: []Test{}, DurationMS: out.Duration.Milliseconds(), CPUTimeMS: out.CPUTime.Milliseconds()}
-	stream, perr := parseStream(out.Stdout)
-	doc, running := stream.doc, stream.running
+	stream, perr := wire.ParseStream(out.Stdout)
+	doc := stream.Results
 	during := ""
 	switch {
-	case running != "":
-		during = " while running " + running
-	case stream.loading != "":
-		during = " while " + stream.loading + " imported your code"
+	case stream.Running != "":
+		during = " while running " + stream.Running
+	case stream.Loading != "":
+		during = " while " + stream.Loading + " imported your code"
 	}
 	fail := func(kind, format string, args ...any) *Result {
+		r.Tests = []Test{}
 		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
 		return r
 	}
@@ -76,34 +60,53 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 	case out.ExitCode != 0:
 		return fail(KindHarness, "the test run ended with exit code %d%s", out.ExitCode, stderrTail(out.Stderr))
 	}
-	if doc.Status == Error {
-		r.Status, r.ErrorKind, r.Message, r.File, r.Line = Error, doc.Kind, doc.Message, doc.File, doc.Line
+	if doc.Status == wire.Error {
+		r.Status, r.ErrorKind, r.Message, r.File, r.Line = Error, string(doc.Kind), doc.Message, doc.File, doc.Line
 		if r.ErrorKind == "" {
 			r.ErrorKind = KindHarness
 		}
 		return r
 	}
-	r.Tests = doc.Tests
+	if !stream.Finished {
+		return fail(KindHarness, "the results came without the list of tests collected: they were not written by drill's harness")
+	}
+	collected := make(map[string]int, len(stream.Collected))
+	for i, id := range stream.Collected {
+		collected[id] = i
+	}
+	reported := map[string]bool{}
 	seen := map[string]bool{}
-	for _, t := range r.Tests {
-		seen[baseID(t.File, t.Name)] = true
-		// The harness announces each test as it starts; a result for a
-		// test never started was not written by the harness.
-		if !stream.started[t.Name] {
-			r.Tests = []Test{}
+	for _, t := range doc.Tests {
+		// The harness announces each collected test as it starts; a
+		// result for another was not written by the harness.
+		if _, ok := collected[t.ID()]; !ok {
+			return fail(KindHarness, "the results report %s, which was not collected: they were not written by drill's harness", t.ID())
+		}
+		if !stream.Started(t.Name) {
 			return fail(KindHarness, "the results report %s, which never started: they were not written by drill's harness", t.Name)
+		}
+		reported[t.ID()] = true
+		seen[baseID(t.File, t.Name)] = true
+		r.Tests = append(r.Tests, Test{Name: t.Name, File: t.File, Status: Status(t.Status), Message: t.Message,
+			Output: t.Output, OutputTruncated: t.OutputTruncated, Hidden: t.Hidden})
+	}
+	for _, id := range stream.Collected {
+		if !reported[id] {
+			return fail(KindHarness, "test %s did not report a result, so the run cannot be trusted", id)
 		}
 	}
 	for _, id := range expected {
 		if !seen[id] {
-			r.Tests = []Test{}
 			return fail(KindHarness, "test %s did not report a result, so the run cannot be trusted", id)
 		}
 	}
 	if len(r.Tests) == 0 {
 		return fail(KindHarness, "no tests ran")
 	}
-	inFileOrder(r.Tests, expected)
+	// The order of the test files, as the judge collected them.
+	slices.SortStableFunc(r.Tests, func(a, b Test) int {
+		return collected[a.File+"::"+a.Name] - collected[b.File+"::"+b.Name]
+	})
 	r.Status = Pass
 	for i, t := range r.Tests {
 		switch t.Status {
@@ -118,71 +121,6 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 		}
 	}
 	return r
-}
-
-// inFileOrder sorts tests into the order of expected, the order of the
-// test files (pytest runs a unittest.TestCase's tests in name order); those
-// of one test (parameters, sub-tests) keep theirs, and a test drill did not
-// expect goes after those it did.
-func inFileOrder(tests []Test, expected []string) {
-	place := make(map[string]int, len(expected))
-	for i, id := range expected {
-		if _, ok := place[id]; !ok {
-			place[id] = i
-		}
-	}
-	at := func(t Test) int {
-		if i, ok := place[baseID(t.File, t.Name)]; ok {
-			return i
-		}
-		return len(expected)
-	}
-	slices.SortStableFunc(tests, func(a, b Test) int { return at(a) - at(b) })
-}
-
-// resultStream is what the harness's JSON lines said.
-type resultStream struct {
-	doc     *harnessDoc     // the results document, if the harness got that far
-	running string          // the last test started and not finished, if any
-	loading string          // the last test file whose import began, if no test started since
-	started map[string]bool // every test that was announced as starting
-}
-
-// parseStream reads the harness's JSON lines. The document must be the last
-// line and appear once: anything after it was not written by the harness.
-func parseStream(stdout []byte) (resultStream, error) {
-	rs := resultStream{started: map[string]bool{}}
-	sc := bufio.NewScanner(bytes.NewReader(stdout))
-	sc.Buffer(make([]byte, 64<<10), len(stdout)+1)
-	for sc.Scan() {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		if rs.doc != nil {
-			return rs, errors.New("output after the results document")
-		}
-		var l streamLine
-		if err := json.Unmarshal(line, &l); err != nil {
-			return rs, fmt.Errorf("bad results line: %v", err)
-		}
-		switch {
-		case l.Results != nil:
-			rs.doc = l.Results
-		case l.Collect != nil:
-			rs.loading = *l.Collect
-		case l.Start != nil:
-			rs.running, rs.loading = *l.Start, ""
-			rs.started[*l.Start] = true
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return rs, err
-	}
-	if rs.doc != nil {
-		rs.running, rs.loading = "", ""
-	}
-	return rs, nil
 }
 
 // seconds is d for a message: "0.25 s", "31 s".

@@ -10,8 +10,11 @@ import (
 
 // TestNames lists the tests pytest collects from a test file, as
 // "file::name" or "file::Class::name" (a nested class adds its own name), in
-// file order. The grader expects each of them in the results, so a run that
-// skipped or lost one cannot pass.
+// file order. The grader expects each of them in the results, beside those
+// the judge's own collection lists, so a run that skipped or lost one cannot
+// pass: while learner code runs in the process that collects (until the
+// judge runs apart from it, issue 18), it could hide a test from the
+// collection, but not from this reading of the bank's files.
 //
 // It follows pytest's default rules (python_classes = Test, python_functions
 // = test, and its unittest plugin): top-level functions named test*; the
@@ -25,7 +28,7 @@ import (
 //
 // The order is pytest's for plain classes: a class's inherited tests first,
 // then its own, each in definition order. (pytest runs a TestCase's tests in
-// name order; Interpret puts the results back in this order.)
+// name order; the harness's collected line puts them in this order too.)
 //
 // It reads the source, never runs it: a test made at run time (an assigned
 // function, a base class imported from another module) is not seen, which

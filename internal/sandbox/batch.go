@@ -1,12 +1,12 @@
 package sandbox
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // BatchRunner is a Runner that can also run several jobs in one sandbox.
@@ -32,38 +32,6 @@ const (
 	batchSlack = 2 * time.Second
 	startSlack = 15 * time.Second
 )
-
-// batchHeader is the line that tells the harness to run a batch: the jobs'
-// own headers and the sizes of their archives, which follow it in order.
-type batchHeader struct {
-	Jobs        []batchEntry `json:"jobs"`
-	StdoutLimit int          `json:"stdout_limit"`
-	StderrLimit int          `json:"stderr_limit"`
-}
-
-type batchEntry struct {
-	Job      json.RawMessage `json:"job"`
-	Size     int             `json:"size"`
-	CPULimit float64         `json:"cpu_limit_seconds"`
-	WallLim  float64         `json:"wall_limit_seconds"`
-	WallCap  float64         `json:"wall_cap_seconds"`
-}
-
-// batchRecord is what the harness reports of one job of a batch.
-type batchRecord struct {
-	Job            *int    `json:"job"`
-	ExitCode       int     `json:"exit_code"`
-	CPUExceeded    bool    `json:"cpu_exceeded"`
-	WallExceeded   bool    `json:"wall_exceeded"`
-	Busy           bool    `json:"busy"`
-	OOMKilled      bool    `json:"oom_killed"`
-	OutputExceeded bool    `json:"output_exceeded"`
-	DurationMS     float64 `json:"duration_ms"`
-	CPUMS          float64 `json:"cpu_ms"`
-	ReadyMS        float64 `json:"ready_ms"`
-	Stdout         []byte  `json:"stdout"` // base64 in the JSON
-	Stderr         []byte  `json:"stderr"`
-}
 
 // RunBatch implements BatchRunner. A job the batch did not report on (the
 // sandbox died, or ran out of time as a whole) is run again on its own, so
@@ -104,10 +72,10 @@ func (d *Docker) runJobs(ctx context.Context, jobs []Job) ([]Outcome, []bool, Ou
 	return outcomes, done, out, nil
 }
 
-// batchInput is what the harness reads for a batch of jobs, and the time
-// limit of the whole.
+// batchInput is what the harness reads for a batch of jobs (see
+// wire.Header), and the time limit of the whole.
 func (d *Docker) batchInput(jobs []Job) ([]byte, time.Duration, error) {
-	h := batchHeader{StdoutLimit: d.limits.Stdout, StderrLimit: d.limits.Stderr}
+	h := wire.Header{StdoutLimit: d.limits.Stdout, StderrLimit: d.limits.Stderr}
 	var archives bytes.Buffer
 	var limit time.Duration
 	for _, job := range jobs {
@@ -118,54 +86,40 @@ func (d *Docker) batchInput(jobs []Job) ([]byte, time.Duration, error) {
 		if err != nil {
 			return nil, 0, fmt.Errorf("pack job: %w", err)
 		}
-		own := bytes.TrimSpace(job.Header)
-		if len(own) == 0 {
-			own = []byte("{}")
-		}
-		if !json.Valid(own) {
-			return nil, 0, fmt.Errorf("a job's header is not JSON: %.40q", own)
-		}
-		h.Jobs = append(h.Jobs, batchEntry{Job: own, Size: len(archive), CPULimit: job.TimeLimit.Seconds(),
-			WallLim: WallLimit(job.TimeLimit).Seconds(), WallCap: WallCap(job.TimeLimit).Seconds()})
+		h.Jobs = append(h.Jobs, wire.Entry{Spec: job.Spec, Size: len(archive),
+			CPULimit: job.TimeLimit, WallLimit: WallLimit(job.TimeLimit), WallCap: WallCap(job.TimeLimit)})
 		archives.Write(archive)
 		limit += WallCap(job.TimeLimit) + batchSlack
 	}
 	limit += startSlack
-	header, err := json.Marshal(h)
+	header, err := h.Line()
 	if err != nil {
 		return nil, 0, err
 	}
-	input := make([]byte, 0, len(header)+1+archives.Len())
-	input = append(append(append(input, header...), '\n'), archives.Bytes()...)
-	return input, limit, nil
+	return append(header, archives.Bytes()...), limit, nil
 }
 
 // parseBatch reads the harness's records of a batch of n jobs; done says
-// which jobs have one. A line that is not a record for a job not yet seen
-// ends the reading: the harness writes nothing else.
+// which jobs have one. Why the reading stopped, if it stopped early, is
+// not needed: a job without a record is run again on its own.
 func parseBatch(stdout []byte, n int) ([]Outcome, []bool) {
+	recs, done, _ := wire.ParseRecords(stdout, n)
 	outcomes := make([]Outcome, n)
-	done := make([]bool, n)
-	sc := bufio.NewScanner(bytes.NewReader(stdout))
-	sc.Buffer(make([]byte, 64<<10), len(stdout)+1)
-	for sc.Scan() {
-		var r batchRecord
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil || r.Job == nil || *r.Job < 0 || *r.Job >= n || done[*r.Job] {
-			break
-		}
-		done[*r.Job] = true
-		outcomes[*r.Job] = Outcome{
-			Stdout:         r.Stdout,
-			Stderr:         r.Stderr,
-			ExitCode:       r.ExitCode,
-			CPUExceeded:    r.CPUExceeded,
-			WallExceeded:   r.WallExceeded,
-			Busy:           r.Busy,
-			OOMKilled:      r.OOMKilled,
-			OutputExceeded: r.OutputExceeded,
-			Duration:       time.Duration(r.DurationMS * float64(time.Millisecond)),
-			CPUTime:        time.Duration(r.CPUMS * float64(time.Millisecond)),
-			ReadyTime:      time.Duration(r.ReadyMS * float64(time.Millisecond)),
+	for i, r := range recs {
+		if done[i] {
+			outcomes[i] = Outcome{
+				Stdout:         r.Stdout,
+				Stderr:         r.Stderr,
+				ExitCode:       r.ExitCode,
+				CPUExceeded:    r.CPUExceeded,
+				WallExceeded:   r.WallExceeded,
+				Busy:           r.Busy,
+				OOMKilled:      r.OOMKilled,
+				OutputExceeded: r.OutputExceeded,
+				Duration:       r.Duration,
+				CPUTime:        r.CPUTime,
+				ReadyTime:      r.ReadyTime,
+			}
 		}
 	}
 	return outcomes, done

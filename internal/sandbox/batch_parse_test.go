@@ -7,54 +7,25 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/drill-dev/drill/internal/wire"
 )
 
-func TestParseBatch(t *testing.T) {
-	rec := func(job int, extra string) string {
-		return `{"job": ` + string(rune('0'+job)) + `, "exit_code": 0, "duration_ms": 12.5, "stdout": "aGk=", "stderr": ""` + extra + "}\n"
-	}
-	tests := []struct {
-		name   string
-		stdout string
-		done   []bool
-	}{
-		{"all", rec(0, "") + rec(1, "") + rec(2, ""), []bool{true, true, true}},
-		{"out of order", rec(2, "") + rec(0, ""), []bool{true, false, true}},
-		{"cut short", rec(0, "") + `{"job": 1, "exit_co`, []bool{true, false, false}},
-		{"nothing", "", []bool{false, false, false}},
-		{"garbage ends the reading", rec(0, "") + "Traceback (most recent call last):\n" + rec(1, ""), []bool{true, false, false}},
-		{"a job twice", rec(0, "") + rec(0, "") + rec(1, ""), []bool{true, false, false}},
-		{"no such job", rec(7, ""), []bool{false, false, false}},
-		{"no job number", `{"exit_code": 0}` + "\n", []bool{false, false, false}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			outs, done := parseBatch([]byte(tt.stdout), 3)
-			for i := range done {
-				if done[i] != tt.done[i] {
-					t.Fatalf("done %v, want %v", done, tt.done)
-				}
-				if done[i] && (string(outs[i].Stdout) != "hi" || outs[i].Duration != 12500*time.Microsecond) {
-					t.Errorf("job %d: %+v", i, outs[i])
-				}
-			}
-		})
-	}
-}
-
+// A record becomes the job's Outcome; the reading of records is wire's.
 func TestParseBatchRecord(t *testing.T) {
-	line := `{"job": 0, "exit_code": 137, "cpu_exceeded": true, "wall_exceeded": true, "busy": true, "oom_killed": true, "output_exceeded": true, "duration_ms": 3000, "cpu_ms": 1500, "ready_ms": 250, "stdout": "", "stderr": "eHk="}`
-	outs, done := parseBatch([]byte(line), 1)
+	rec := wire.Record{Job: 1, ExitCode: 137, CPUExceeded: true, WallExceeded: true, Busy: true, OOMKilled: true, OutputExceeded: true,
+		Duration: 3 * time.Second, CPUTime: 1500 * time.Millisecond, ReadyTime: 250 * time.Millisecond, Stderr: []byte("xy")}
+	outs, done := parseBatch(append(rec.Line(), "garbage\n"...), 2)
 	want := Outcome{Stdout: []byte{}, Stderr: []byte("xy"), ExitCode: 137, CPUExceeded: true, WallExceeded: true, Busy: true, OOMKilled: true, OutputExceeded: true,
 		Duration: 3 * time.Second, CPUTime: 1500 * time.Millisecond, ReadyTime: 250 * time.Millisecond}
-	if !done[0] || !reflect.DeepEqual(outs[0], want) {
-		t.Errorf("got %+v, want %+v", outs[0], want)
+	if done[0] || !done[1] || !reflect.DeepEqual(outs[1], want) {
+		t.Errorf("done %v, got %+v, want %+v", done, outs[1], want)
 	}
 }
 
 func TestBatchInput(t *testing.T) {
 	d := &Docker{limits: DefaultLimits}
-	a := Job{Runtime: "python", Files: []File{{Path: "a.py", Data: []byte("a")}}, Header: []byte(`{"n": 1}` + "\n"), TimeLimit: 3 * time.Second}
+	a := Job{Runtime: "python", Files: []File{{Path: "a.py", Data: []byte("a")}}, Spec: wire.JobSpec{LearnerFiles: []string{"a.py"}}, TimeLimit: 3 * time.Second}
 	b := Job{Runtime: "python", Files: []File{{Path: "b.py", Data: []byte("bb")}}, TimeLimit: 5 * time.Second}
 	input, limit, err := d.batchInput([]Job{a, b})
 	if err != nil {
@@ -64,25 +35,26 @@ func TestBatchInput(t *testing.T) {
 		t.Errorf("limit %s, want %s", limit, want)
 	}
 	header, archives, _ := bytes.Cut(input, []byte("\n"))
-	var h batchHeader
-	if err := json.Unmarshal(header, &h); err != nil {
-		t.Fatal(err)
+	var h struct {
+		Jobs []map[string]any `json:"jobs"`
 	}
-	if len(h.Jobs) != 2 || string(h.Jobs[0].Job) != `{"n":1}` || string(h.Jobs[1].Job) != "{}" {
-		t.Errorf("headers: %s", header)
+	if err := json.Unmarshal(header, &h); err != nil || len(h.Jobs) != 2 {
+		t.Fatalf("%v: %s", err, header)
 	}
 	// Each job's own limits: CPU seconds, and the wall clock at WallFactor.
-	if h.Jobs[0].CPULimit != 3 || h.Jobs[0].WallLim != 11 || h.Jobs[0].WallCap != 32 || h.Jobs[1].CPULimit != 5 || h.Jobs[1].WallLim != 17 || h.Jobs[1].WallCap != 52 {
-		t.Errorf("limits: %s", header)
+	for i, want := range []map[string]any{
+		{"job": map[string]any{"learner_files": []any{"a.py"}}, "cpu_limit_seconds": 3.0, "wall_limit_seconds": 11.0, "wall_cap_seconds": 32.0},
+		{"job": map[string]any{"learner_files": []any{}}, "cpu_limit_seconds": 5.0, "wall_limit_seconds": 17.0, "wall_cap_seconds": 52.0},
+	} {
+		want["size"] = h.Jobs[i]["size"]
+		if !reflect.DeepEqual(h.Jobs[i], want) {
+			t.Errorf("job %d: %v, want %v", i, h.Jobs[i], want)
+		}
 	}
-	if h.Jobs[0].Size+h.Jobs[1].Size != len(archives) || h.StdoutLimit != DefaultLimits.Stdout || h.StderrLimit != DefaultLimits.Stderr {
-		t.Errorf("sizes %d + %d of %d bytes, limits %d %d", h.Jobs[0].Size, h.Jobs[1].Size, len(archives), h.StdoutLimit, h.StderrLimit)
+	if h.Jobs[0]["size"].(float64)+h.Jobs[1]["size"].(float64) != float64(len(archives)) {
+		t.Errorf("sizes %v + %v of %d bytes", h.Jobs[0]["size"], h.Jobs[1]["size"], len(archives))
 	}
-
 	if _, _, err := d.batchInput([]Job{a, {Runtime: "django"}}); err == nil || !strings.Contains(err.Error(), "one runtime") {
 		t.Errorf("mixed runtimes: %v", err)
-	}
-	if _, _, err := d.batchInput([]Job{a, {Runtime: "python", Header: []byte("not json")}}); err == nil {
-		t.Error("a header that is not JSON was accepted")
 	}
 }

@@ -1,10 +1,15 @@
 package sandbox
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // testJob is a python job whose only file is a test module.
@@ -12,7 +17,6 @@ func testJob(limit time.Duration, test string) Job {
 	return Job{
 		Runtime:   "python",
 		Files:     []File{{Path: "tests/test_it.py", Data: []byte(test)}},
-		Header:    []byte(`{"learner_files": []}`),
 		TimeLimit: limit,
 	}
 }
@@ -74,7 +78,24 @@ def test_leave():
         except OSError:
             pass
     assert reached == []
-`, wantStatus("pass")},
+`, func(t *testing.T, out Outcome) {
+			// The forged records reached only the job's own results
+			// stream, where they are the learner's to spoil.
+			var own [][]byte
+			forged := 0
+			for _, line := range bytes.SplitAfter(out.Stdout, []byte("\n")) {
+				if bytes.HasPrefix(line, []byte(`{"job": 5,`)) {
+					forged++
+				} else {
+					own = append(own, line)
+				}
+			}
+			out.Stdout = bytes.Join(own, nil)
+			if forged == 0 {
+				t.Errorf("no forged record in the job's own stream: %s", out.Stdout)
+			}
+			wantStatus("pass")(t, out)
+		}},
 		{"nothing of shared memory left; a record of its own", `import ctypes, os
 libc = ctypes.CDLL(None, use_errno=True)
 def test_no_shm():
@@ -94,7 +115,7 @@ def test_no():
 			if out.CPUTime < limit {
 				t.Errorf("stopped after %s of CPU time, limit %s", out.CPUTime, limit)
 			}
-			if !strings.Contains(string(out.Stdout), `"start": "test_loop"`) {
+			if running(t, out) != "test_loop" {
 				t.Errorf("the loop's test was not announced: %q", out.Stdout)
 			}
 		}},
@@ -105,7 +126,7 @@ def test_no():
 			if out.Duration < WallLimit(limit) || out.CPUTime >= limit {
 				t.Errorf("stopped after %s of wall time and %s of CPU time; wall limit %s", out.Duration, out.CPUTime, WallLimit(limit))
 			}
-			if !strings.Contains(string(out.Stdout), `"start": "test_sleep"`) {
+			if running(t, out) != "test_sleep" {
 				t.Errorf("the sleeping test was not announced: %q", out.Stdout)
 			}
 		}},
@@ -131,13 +152,14 @@ def test_flood():
 			}
 		}},
 		{"early exit", "import os\ndef test_exit():\n    os._exit(3)\n", func(t *testing.T, out Outcome) {
-			if out.ExitCode != 3 || strings.Contains(string(out.Stdout), `"results"`) {
+			if s, err := wire.ParseStream(out.Stdout); out.ExitCode != 3 || err != nil || s.Results != nil {
 				t.Errorf("exit code %d, stdout %q", out.ExitCode, out.Stdout)
 			}
 		}},
 		{"a hidden test's output is hidden", "import pytest\n\n@pytest.mark.hidden\ndef test_secret():\n    \"\"\"A hint.\"\"\"\n    print('the secret input is 42')\n    assert False\n", func(t *testing.T, out Outcome) {
 			wantStatus("fail")(t, out)
-			if strings.Contains(string(out.Stdout), "secret input") || !strings.Contains(string(out.Stdout), `"message": "A hint."`) {
+			s, _ := wire.ParseStream(out.Stdout)
+			if strings.Contains(string(out.Stdout), "secret input") || s.Results == nil || len(s.Results.Tests) != 1 || s.Results.Tests[0].Message != "A hint." || s.Results.Tests[0].Output != "" {
 				t.Errorf("the hidden test's output or details reached the results: %s", out.Stdout)
 			}
 		}},
@@ -205,5 +227,37 @@ func TestDockerWarmModulesImport(t *testing.T) {
 			}
 			wantStatus("pass")(t, out)
 		})
+	}
+}
+
+// The harness, as the image has it, writes the wire contract's shared
+// fixtures exactly: its host test of them, run in the sandbox (where the
+// harness's pytest is), passes.
+func TestDockerHarnessWritesFixtures(t *testing.T) {
+	d := newDocker(t)
+	const harness = "../../sandbox/harness"
+	test, err := os.ReadFile(filepath.Join(harness, "tests", "test_wire_fixtures.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := testJob(20*time.Second, string(test))
+	fixtures, err := filepath.Glob(filepath.Join(harness, "testdata", "wire", "*"))
+	if err != nil || len(fixtures) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range fixtures {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		job.Files = append(job.Files, File{Path: "testdata/wire/" + filepath.Base(f), Data: data})
+	}
+	out, err := d.Run(context.Background(), job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, failed := docStatus(t, out)
+	if s, _ := wire.ParseStream(out.Stdout); status != "pass" || len(s.Collected) < 6 {
+		t.Errorf("status %s, %d tests: %v\n%s", status, len(s.Collected), failed, out.Stderr)
 	}
 }

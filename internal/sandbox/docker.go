@@ -19,6 +19,7 @@ import (
 	"github.com/moby/moby/client"
 
 	"github.com/drill-dev/drill/internal/filelock"
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // workDir is where a job's files are laid out inside the sandbox.
@@ -161,8 +162,7 @@ func (d *Docker) runInput(ctx context.Context, runtime string, input []byte, lim
 	}
 	// The watchdog reads the job's times first (wall clock, CPU), whether
 	// the sandbox was made for the job or is a spare made long before it.
-	line := fmt.Sprintf("%d %d\n", wholeSeconds(watchdogAfter(limit)), wholeSeconds(cpu))
-	input = append([]byte(line), input...)
+	input = append(wire.WatchdogLine(watchdogAfter(limit), cpu), input...)
 
 	// A spare is started already; only a new sandbox needs starting.
 	if id := d.takeSpare(ctx, image, limit); id != "" {
@@ -234,7 +234,7 @@ func (d *Docker) create(ctx context.Context, name, image string, lifetime time.D
 		Image:           image,
 		User:            containerUser,
 		WorkingDir:      workDir,
-		Entrypoint:      []string{"/bin/sh", watchdogPath, strconv.FormatInt(wholeSeconds(watchdog), 10)},
+		Entrypoint:      []string{"/bin/sh", watchdogPath, strconv.FormatInt(wire.WholeSeconds(watchdog), 10)},
 		AttachStdin:     true,
 		AttachStdout:    true,
 		AttachStderr:    true,

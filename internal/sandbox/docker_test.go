@@ -3,13 +3,14 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/moby/moby/client"
+
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // newDocker opens the real engine, or skips (fails under
@@ -38,23 +39,29 @@ func (l *testLog) Write(p []byte) (int, error) {
 // messages of the tests that did not pass.
 func docStatus(t *testing.T, out Outcome) (string, []string) {
 	t.Helper()
-	lines := bytes.Split(bytes.TrimSpace(out.Stdout), []byte("\n"))
-	var last struct {
-		Results *struct {
-			Status, Message string
-			Tests           []struct{ Name, Status, Message string }
-		}
-	}
-	if err := json.Unmarshal(lines[len(lines)-1], &last); err != nil || last.Results == nil {
+	// Read strictly: what the real harness writes must be what wire reads.
+	s, err := wire.ParseStream(out.Stdout)
+	if err != nil || s.Results == nil {
 		t.Fatalf("no results document: %v\n%s\n%s", err, out.Stdout, out.Stderr)
 	}
 	var failed []string
-	for _, tt := range last.Results.Tests {
-		if tt.Status != "pass" {
+	for _, tt := range s.Results.Tests {
+		if tt.Status != wire.Pass {
 			failed = append(failed, tt.Name+": "+tt.Message)
 		}
 	}
-	return last.Results.Status, failed
+	return string(s.Results.Status), failed
+}
+
+// running is the test a job's results stream says was running when it
+// ended: "" if it ended otherwise.
+func running(t *testing.T, out Outcome) string {
+	t.Helper()
+	s, err := wire.ParseStream(out.Stdout)
+	if err != nil {
+		t.Errorf("%v\n%s", err, out.Stdout)
+	}
+	return s.Running
 }
 
 var passingJob = Job{
@@ -62,7 +69,6 @@ var passingJob = Job{
 	Files: []File{
 		{Path: "tests/test_ok.py", Data: []byte("def test_ok():\n    assert True\n")},
 	},
-	Header:    []byte(`{"learner_files": []}`),
 	TimeLimit: 10 * time.Second,
 }
 

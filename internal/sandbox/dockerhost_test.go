@@ -299,7 +299,7 @@ func TestDockerContextOverSSH(t *testing.T) {
 	defer d.Close()
 	// A whole sandbox run goes through it: create, attach (a hijacked
 	// connection, half-closed after the job is sent), wait, remove.
-	job := Job{Runtime: "python", TimeLimit: 20 * time.Second, Header: []byte(`{"learner_files": []}`), Files: []File{
+	job := Job{Runtime: "python", TimeLimit: 20 * time.Second, Files: []File{
 		{Path: "tests/test_ok.py", Data: []byte("def test_ok():\n    assert 1 + 1 == 2\n")},
 	}}
 	out, err := d.Run(context.Background(), job)

@@ -99,7 +99,13 @@ func recipeHash(runtime string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// recipeFiles lists the files an image is built from, in a fixed order.
+// hostOnly are the harness's directories that stay on the host: its tests
+// and their fixtures, which no sandbox needs.
+var hostOnly = map[string]bool{"harness/tests": true, "harness/testdata": true}
+
+// recipeFiles lists the files an image is built from, in a fixed order:
+// not Python's caches (__pycache__, pytest's and hypothesis's dot
+// directories), which running the harness's tests on the host leaves.
 func recipeFiles(runtime string) []string {
 	var out []string
 	for _, root := range []string{runtime, "harness"} {
@@ -107,7 +113,7 @@ func recipeFiles(runtime string) []string {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && d.Name() == "__pycache__" {
+			if d.IsDir() && (d.Name() == "__pycache__" || strings.HasPrefix(d.Name(), ".") || hostOnly[p]) {
 				return fs.SkipDir
 			}
 			if d.Type().IsRegular() && !strings.HasSuffix(p, ".pyc") {

@@ -54,9 +54,6 @@ func watchdogCPU(jobs []Job) time.Duration {
 	return watchdogAfter(cpu)
 }
 
-// wholeSeconds is d in seconds, rounded up: the watchdog counts in seconds.
-func wholeSeconds(d time.Duration) int64 { return int64((d + time.Second - 1) / time.Second) }
-
 var instanceID = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 // instance is one drill process as its sandboxes name it.

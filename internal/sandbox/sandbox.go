@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/drill-dev/drill/internal/wire"
 )
 
 // Runner runs one job in a sandbox of its own.
@@ -26,9 +28,9 @@ type File struct {
 
 // Job is what to run.
 type Job struct {
-	Runtime string // which runner image
-	Files   []File // laid out under the work directory
-	Header  []byte // one line for the harness, sent before the files
+	Runtime string       // which runner image
+	Files   []File       // laid out under the work directory
+	Spec    wire.JobSpec // what the harness needs to know beyond the files
 	// TimeLimit is CPU time: what the sandbox's processes may use between
 	// the job's start and its end (the cgroup's CPU accounting), as isolate
 	// and contest judges count it. The wall clock is a safety net at

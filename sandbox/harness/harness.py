@@ -13,6 +13,8 @@ what happened to its standard output as JSON lines:
 
     {"collect": "<test file>"} as pytest imports a test file (and the learner's
                                code with it)
+    {"collected": [<node id>, ...]}  when collection is done: every test, in
+                               file order, each of which must have a result
     {"start": "<test id>"}     as each test begins (so a time-out can name it)
     {"results": {...}}         once, at the very end: the results document
 
@@ -762,7 +764,9 @@ class Recorder:
         return unified_explanation(op, left, right)
 
     def pytest_collection_finish(self, session):
-        for item in session.items:
+        # drill expects exactly these tests in the results, in this order.
+        items = file_order(session.items)
+        for item in items:
             doc = getattr(getattr(item, "obj", None), "__doc__", None) or ""
             self.tests[item.nodeid] = {
                 "name": test_name(item.nodeid),
@@ -778,6 +782,7 @@ class Recorder:
                 "_doc": doc.strip().splitlines()[0] if doc.strip() else "",
                 "_failures": [],
             }
+        self.emit({"collected": [item.nodeid for item in items]})
 
     def pytest_exception_interact(self, node, call, report):
         # Reached before pytest_collectreport for collection errors. pytest
@@ -906,6 +911,32 @@ class Recorder:
             doc["status"] = "error"
             doc["message"] = "pytest ended with exit code %d" % int(exit_code)
         return doc
+
+
+def file_order(items):
+    """Collected items in the order their test files define them. pytest
+    runs a unittest.TestCase's tests in name order; here they are in
+    definition order, inherited ones first, as pytest orders the tests of
+    other classes."""
+    import _pytest.unittest
+
+    out = []
+    start = 0
+    while start < len(items):
+        parent = items[start].parent
+        end = start
+        while end < len(items) and items[end].parent is parent:
+            end += 1
+        group = items[start:end]
+        if isinstance(parent, _pytest.unittest.UnitTestCase):
+            place = {}
+            for klass in reversed(parent.obj.__mro__):
+                for name in vars(klass):
+                    place.setdefault(name, len(place))
+            group.sort(key=lambda item: place.get(item.name, len(place)))
+        out.extend(group)
+        start = end
+    return out
 
 
 # How many of a test's failures (its failed sub-tests, a failed teardown)
