@@ -56,6 +56,7 @@ import re
 import socket
 import struct
 import uuid
+from collections import Counter
 from itertools import repeat
 from operator import is_
 
@@ -392,7 +393,9 @@ class _Encoder:
 # Outside strings, every JSON value but the first follows one of these
 # bytes, and an empty container has one that none follows.
 _NOT_STRUCTURE = bytes(c for c in range(256) if c not in b",:[{")
-_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# A string, or one left open, to the end: were a search to fail at an
+# opening quote, it would try again at each quote inside, in quadratic time.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
 # What the encoder writes has at most 5 JSON values for each item and the
 # top value (a datetime: array, tag, isoformat, fold, name), so at most 10
 # of those bytes.
@@ -406,7 +409,9 @@ def decode(data, from_ref=None, limits=LIMITS):
     """The value a message (bytes-like) holds, its refs replaced by
     from_ref(ref) (kept as Ref if from_ref is None). Raises WireError for a
     message that is malformed or over a limit, and nothing else, whatever
-    the bytes (from_ref's own exceptions apart)."""
+    the bytes (from_ref's own exceptions apart); in time and memory linear
+    in its size. What from_ref returns is hashed where it is a set element
+    or dict key."""
     if type(data) is not bytes and type(data) is not bytearray:
         data = bytes(data)
     if len(data) > limits.max_bytes:
@@ -492,6 +497,7 @@ class _Decoder:
     def as_set(self, v, depth):
         elements = self.items_of(v, depth)
         try:
+            _check_hashes(elements)
             return set(elements)
         except TypeError:
             raise _malformed("a set element that cannot be in a set") from None
@@ -499,6 +505,7 @@ class _Decoder:
     def as_frozenset(self, v, depth):
         elements = self.items_of(v, depth)
         try:
+            _check_hashes(elements)
             return frozenset(elements)
         except TypeError:
             raise _malformed("a set element that cannot be in a set") from None
@@ -522,6 +529,7 @@ class _Decoder:
         out = {}
         it = iter(v)
         try:
+            _check_hashes(v[::2])
             for k in it:
                 out[k] = next(it)
         except TypeError:
@@ -607,6 +615,17 @@ class _Decoder:
             return _timezone(off) if v[2] is None else _timezone(off, v[2])
         except (OverflowError, ValueError):
             raise _malformed("a timezone offset out of range") from None
+
+
+def _check_hashes(keys):
+    """Refuses set elements or dict keys (a list) that would take time
+    quadratic in their number to put in a set or dict: many unequal ones
+    that hash alike, as a sender can make ints and what holds them do. The
+    encoder never sends duplicates, so groups of equal hashes stay small."""
+    n = len(keys)
+    # n * n within the budget: nothing to look at.
+    if n > 1024 and sum(g * g for g in Counter(map(hash, keys)).values()) > 32 * n + (1 << 20):
+        raise _malformed("a set or dict too slow to build: too many of its elements hash alike")
 
 
 def _payload(v, what):

@@ -6,6 +6,7 @@ import decimal
 import json
 import math
 import os
+import signal
 import socket
 import struct
 import sys
@@ -541,6 +542,58 @@ def test_a_bomb_of_small_values_is_refused_before_it_is_parsed():
 
 def test_a_message_of_big_strings_full_of_commas_is_not_taken_for_a_bomb():
     v = ["[{,:" * 300_000, "x"]
+    assert same(decode(encode(v)), v)
+
+
+class CPUTimeUp(Exception):
+    pass
+
+
+@pytest.fixture
+def cpu_seconds():
+    """cpu_seconds(n): fail once the process has used n more seconds of CPU
+    (not of the wall clock, which a busy machine stretches): the cases here
+    take milliseconds, and minutes or hours if done in quadratic time."""
+
+    def up(signum, frame):
+        raise CPUTimeUp()
+
+    old = signal.signal(signal.SIGPROF, up)
+    yield lambda n: signal.setitimer(signal.ITIMER_PROF, n)
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.signal(signal.SIGPROF, old)
+
+
+def test_a_string_left_open_does_not_make_the_bomb_check_quadratic(cpu_seconds):
+    # Enough commas for the exact count, and a quote in each escape.
+    bomb = b'"' + b'\\"' * 1_500_000 + b"," * 1_100_000
+    cpu_seconds(30)
+    with pytest.raises(WireError, match="malformed"):
+        decode(bomb)
+
+
+M61 = 2**61 - 1  # ints that are multiples of it all hash to 0
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "[\"S\"," + ",".join(str(k * M61) for k in range(1, 100_001)) + "]",
+        "[\"F\"," + ",".join(str(-k * M61) for k in range(1, 100_001)) + "]",
+        "[\"M\"," + ",".join(f"[\"T\",{k * M61}],0" for k in range(1, 30_001)) + "]",
+        "[\"S\"," + ",".join(["1"] * 100_000) + "]",
+    ],
+    ids=["set", "frozenset", "dict of tuples", "duplicates"],
+)
+def test_sets_and_dicts_made_to_collide_in_hashing_are_refused_quickly(cpu_seconds, message):
+    cpu_seconds(30)
+    with pytest.raises(WireError, match="too many of its elements hash alike"):
+        decode(message.encode())
+
+
+def test_sets_and_dicts_with_a_few_colliding_hashes_are_data():
+    v = [{-1, -2} | set(range(5000)), {(a, b, c): 0 for a in (-1, -2) for b in (-1, -2) for c in range(2000)},
+         frozenset(tuple(-1 - (i >> j & 1) for j in range(10)) for i in range(1024)) | frozenset(range(2000))]
     assert same(decode(encode(v)), v)
 
 
