@@ -177,7 +177,7 @@ def test_every_data_value_comes_back_exactly(v):
         b"", bytes(range(256)),
         [], (), {}, set(), frozenset(),
         [True, 1, 1.0, "1", None],
-        {"a": 1, 1: "a", (1, "a"): [1], frozenset({1}): {}, True: 2.5, None: None},
+        {"a": 1, 1: "a", (1, "a"): [1], frozenset({1}): {}, False: 2.5, None: None},
         {"z": 1, "a": 2, "m": 3},
         Decimal("1.50"), Decimal("-0"), Decimal("1E+2"), Decimal("-sNaN12"), Decimal("NaN"),
         Decimal("Infinity"), Decimal("-1e-999999"), Decimal("12345678901234567890.123456789"),
