@@ -1,10 +1,11 @@
 # Two commands set everything up:
 #   make setup   build bin/drill and the sandbox images (the main job)
 #   make test    vet and the whole test suite; the Docker tests build the
-#                images they need (and skip, saying so, where there is no engine)
+#                images they need (and skip, saying so, where there is no engine);
+#                then the harness's own tests (make test-harness)
 # and for maintainers:
 #   make release archives of drill for the six platforms, with checksums, in dist/
-.PHONY: setup test test-under-load bench docs drill images debootstrap bench-tools release
+.PHONY: setup test test-harness test-under-load bench docs drill images debootstrap bench-tools release
 
 GO ?= go
 # The version is the latest tag (and how far past it); "dev" before the
@@ -56,6 +57,12 @@ test: drill debootstrap
 	@# The checks above leave spare sandboxes ready; they expire by
 	@# themselves, but a test run should leave nothing behind.
 	@bin/drill clean >/dev/null 2>&1 || true
+	$(MAKE) --no-print-directory test-harness
+
+# The harness's Python modules, tested on the host with Debian's
+# python3-pytest and python3-hypothesis (no image needed).
+test-harness:
+	/usr/bin/python3 -m pytest sandbox/harness/tests -q
 
 # The same suite with two busy loops beside it, as on a machine shared with
 # other work: no verdict may change (time limits are CPU time).
