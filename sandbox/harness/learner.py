@@ -99,6 +99,11 @@ class Server:
                 request = self.chan.recv(self.from_ref)
             except EOFError:
                 return
+            except wire.WireError as e:
+                # A whole frame that names what is not here: an answer
+                # keeps the channel in step.
+                self.reply(["raise", self.exception_info(e)])
+                continue
             self.reply(self.answer(request))
 
     def reply(self, answer):

@@ -97,7 +97,7 @@ class Learner:
         self.mirror_refs = {}  # Mirror class -> handle id (this generation)
         self.callbacks = {}  # id -> judge function
         self.callback_ids = {}  # id(function) -> id
-        self.released = []
+        self.released = set()
         self.failed_callbacks = []
         self.output = []
         self.output_size = 0
@@ -114,7 +114,7 @@ class Learner:
             self.generation += 1
             self.proxies = weakref.WeakValueDictionary()
             self.mirror_refs = {}
-            self.released = []
+            self.released = set()
             self.selector = selectors.DefaultSelector()
             self.selector.register(self.proc.chan.fileno(), selectors.EVENT_READ, "chan")
             os.set_blocking(self.proc.out_fd, False)
@@ -191,8 +191,8 @@ class Learner:
         ended, ProtocolError if it answered nonsense."""
         self._process()
         if len(self.released) >= RELEASE_BATCH:
-            ids, self.released = self.released, []
-            self._send(["release", ids])
+            ids, self.released = self.released, set()
+            self._send(["release", sorted(ids)])
             self._wait()
         self._send([op, *args])
         return self._wait()
@@ -280,13 +280,16 @@ class Learner:
             return cls
         proxy = self.proxies.get(ref.id)
         if proxy is None:
+            # A handle the judge let go of, and is given again before the
+            # release was sent: it is not to be released after all.
+            self.released.discard(ref.id)
             proxy = Proxy._drill_new(self, ref.id, info, None)
             self.proxies[ref.id] = proxy
         return proxy
 
     def release(self, ident, generation):
-        if generation == self.generation and self.proc is not None:
-            self.released.append(ident)
+        if generation == self.generation and self.proc is not None and ident not in self.proxies:
+            self.released.add(ident)
 
     # --- modules
 

@@ -370,3 +370,25 @@ def test_a_fork_that_keeps_the_channel_does_not_hide_a_death(work):
 
     with pytest.raises(remote.LearnerDied, match="exit code 5"):
         forker.leave()
+
+
+def test_a_handle_let_go_and_given_again_stays(work):
+    make(work, {"keep.py": """
+        class Box:
+            pass
+        box = Box()
+        def get():
+            return box
+    """})
+    import gc
+
+    import keep
+
+    for _ in range(3 * remote.RELEASE_BATCH):
+        b = keep.get()
+        del b
+        gc.collect()
+        other = [keep.Box() for _ in range(3)]
+        del other
+    assert keep.get() is keep.get()
+    assert isinstance(keep.get(), keep.Box)
