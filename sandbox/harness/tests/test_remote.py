@@ -382,12 +382,15 @@ def test_a_handle_let_go_and_given_again_stays(work):
     """})
     import keep
 
-    # CPython lets each go at once (reference counts): every round queues
-    # the box's handle for release and then gets the box again.
-    for _ in range(2 * remote.RELEASE_BATCH):
-        b = keep.get()
-        del b
+    # CPython lets a proxy go at once (reference counts): its handle is
+    # queued for release; the box is then given again before the queue goes
+    # out, and must stay usable after it has.
+    b = keep.get()
+    del b
+    box = keep.get()
+    for _ in range(remote.RELEASE_BATCH + 1):
         other = keep.Box()
         del other
+    assert isinstance(box, keep.Box)
     assert keep.get() is keep.get()
     assert isinstance(keep.get(), keep.Box)
