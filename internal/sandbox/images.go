@@ -107,7 +107,8 @@ func recipeFiles(runtime string) []string {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && d.Name() == "__pycache__" {
+			// The harness's host tests are not the image's.
+			if d.IsDir() && (d.Name() == "__pycache__" || p == "harness/tests") {
 				return fs.SkipDir
 			}
 			if d.Type().IsRegular() && !strings.HasSuffix(p, ".pyc") {

@@ -1,9 +1,9 @@
 """The zygote: the learner's side's fork server (uid 10002, started by the
 watchdog beside the judge, before the job comes).
 
-It makes itself not dumpable and a session of its own, connects to the
-judge's rendezvous (procs.address()), imports what learner code most often
-needs (never pytest: that is the judge's), and then serves the judge's
+It makes itself not dumpable and a session of its own, imports what
+learner code most often needs (never pytest: that is the judge's), connects
+to the judge's rendezvous (procs.address()), and then serves the judge's
 requests (see procs.py) until the judge's channel ends, when it kills every
 learner process and exits. It never runs learner code itself: a learner
 process is a fork of it that does, after dropping every descriptor of the
@@ -98,8 +98,10 @@ MAX_FDS = 256
 
 def main():
     seclude()
-    sock = connect(procs.address())
+    # Warmed up before it connects: the judge's first request is answered
+    # at once, and the judge waits for the connection, not for a reply.
     warm_up()
+    sock = connect(procs.address())
     Zygote(sock).serve()
     os._exit(0)
 
@@ -145,16 +147,12 @@ def warm_up():
     return missing
 
 
-def learner_server(chan):
-    """The learner process's work: drill's object server (learner.py)."""
-    importlib.import_module("learner").serve(chan)
-
-
 class Zygote:
     """Serves the judge's requests on sock (the parent's channel) and on the
     sessions it opens. work is the learner's directory, shared the other
     places its files go; server(chan) is what a learner process runs on its
-    request channel (learner_server; the tests give their own)."""
+    request channel: by default drill's object server, learner.serve
+    (imported in the learner process; the tests give their own)."""
 
     def __init__(self, sock, work=procs.WORK, shared=SHARED_DIRS, server=None):
         self.work, self.shared = work, shared
@@ -295,15 +293,18 @@ class Zygote:
             procs.set_dumpable(True)
             standard_streams()
             os.chdir(self.work)
-            serve = self.server or learner_server
-            if self.server is None:
-                importlib.import_module("learner")  # drill's, before /work can shadow it
+            # drill's server, imported before /work can shadow it.
+            serve = self.server or importlib.import_module("learner").serve
             forget_shadowed(self.work)
             sys.path.insert(0, self.work)
             serve(wire.Channel(socket.socket(fileno=CHANNEL_FD)))
             code = 0
         except SystemExit as e:
-            code = e.code if type(e.code) is int else 1
+            # As the interpreter would exit: sys.exit(), sys.exit(3), sys.exit("why").
+            if e.code is None or type(e.code) is int:
+                code = e.code or 0
+            else:
+                print(e.code, file=sys.stderr)
         except BaseException:  # noqa: BLE001 - the learner process's own failure, on its output
             traceback.print_exc()
         finally:

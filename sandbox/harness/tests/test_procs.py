@@ -73,6 +73,10 @@ def echo_server(chan):
             chan.send(None)
         elif op == "exit":
             os._exit(args[0])
+        elif op == "sys.exit":
+            sys.exit(args[0])
+        elif op == "raise":
+            raise ValueError(args[0])
         elif op == "info":
             libc = ctypes.CDLL(None)
             fds = {}
@@ -327,6 +331,17 @@ def test_how_a_learner_process_ended(pair):
     assert pair.learners.wait(sp.pid, 10) == {"signal": signal.SIGKILL}
     with pytest.raises(EOFError):
         sp.chan.recv()
+    # The server's own end: as the interpreter would exit, what it said on
+    # the learner process's output.
+    for request, status, said in [(("sys.exit", None), {"exit": 0}, b""), (("sys.exit", 4), {"exit": 4}, b""),
+                                  (("sys.exit", "why"), {"exit": 1}, b"why\n"),
+                                  (("raise", "boom"), {"exit": 1}, b"ValueError: boom\n")]:
+        other = pair.learners.spawn()
+        other.chan.send(list(request))
+        assert pair.learners.wait(other.pid, 10) == status
+        os.set_blocking(other.out_fd, False)
+        assert os.read(other.out_fd, 65536).endswith(said)
+        other.close()
     with pytest.raises(procs.ZygoteError, match="no learner process"):
         pair.learners.status(1)
     # A refusal leaves the channel in step.
