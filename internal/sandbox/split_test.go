@@ -157,6 +157,7 @@ def probe(judge, batch, judge_dir, sibling):
     r["read the judge's file"] = outcome(lambda: open(os.path.join(judge_dir, "secret.txt")).read())
     r["list the judge's directory"] = outcome(lambda: os.listdir(judge_dir))
     r["list /judge"] = outcome(lambda: os.listdir("/judge"))
+    r["read the judge's file in /tmp"] = outcome(lambda: open("/tmp/judge-note").read())
     for name, pid in [("judge", judge), ("batch parent", batch), ("zygote", zygote),
                       ("zygote's parent", parent_of(zygote)), ("sibling", sibling)]:
         r[name] = reach(pid)
@@ -229,8 +230,9 @@ def left():
 
 // The first job's judge: the attack, then a kill.
 const splitJudgeOne = `
-with open("secret.txt", "w") as f:
-    f.write("the hidden tests")
+for path in ("secret.txt", "/tmp/judge-note"):
+    with open(path, "w") as f:
+        f.write("the hidden tests")
 a, b = learners.spawn(), learners.spawn()
 r = run(a, "import attack; result = attack.probe(%d, %d, %r, %d)" % (os.getpid(), os.getppid(), os.getcwd(), b.pid))
 expect("the learner process is the learner", r["uid"], 10002)
@@ -241,7 +243,7 @@ try:
     expect("the judge cannot list /work", "listed", "PermissionError")
 except PermissionError:
     expect("the judge cannot list /work", "PermissionError", "PermissionError")
-for what in ("read the judge's file", "list the judge's directory", "list /judge"):
+for what in ("read the judge's file", "list the judge's directory", "list /judge", "read the judge's file in /tmp"):
     expect("cannot " + what, r[what], "EACCES")
 denied = {"signal": "EPERM", "ptrace": "EPERM", "fd": "EACCES", "environ": "EACCES", "mem": "EACCES"}
 for who in ("judge", "batch parent", "zygote's parent"):

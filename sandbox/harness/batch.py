@@ -34,6 +34,8 @@ def main(prepare):
     (learners: that job's session with the zygote) and writes the results
     stream to standard output."""
     procs.set_dumpable(False)
+    # What the judge writes anywhere (/tmp too) is its own to read.
+    os.umask(0o077)
     # The rendezvous comes first, so that the zygote can connect while both
     # warm up; everything that does not depend on the job is done before
     # reading it, so that a sandbox started ahead of time has it done when

@@ -242,4 +242,4 @@ class Learners:
         """A Learners on a channel of its own to the same zygote, for one
         job's judge child."""
         _, (fd,) = self.ask({"op": "session"}, 1)
-        return Learners(socket.socket(fileno=fd), self.chan.sock.gettimeout())
+        return Learners(socket.socket(fileno=fd))

@@ -110,6 +110,9 @@ def echo_server(chan):
             with open(path, "wb") as f:
                 f.write(data)
             chan.send(None)
+        elif op == "signal the zygote":
+            os.kill(os.getppid(), args[0])
+            chan.send(None)
         elif op == "symlink":
             os.symlink(args[0], args[1])
             chan.send(None)
@@ -148,6 +151,10 @@ class Pair:
         if self.zygote is None:  # reaped by the test
             kill_uid(LEARNER)
             return
+        try:
+            os.kill(self.zygote, signal.SIGCONT)  # if a test stopped it
+        except ProcessLookupError:
+            pass
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if os.waitpid(self.zygote, os.WNOHANG)[0]:
@@ -463,12 +470,13 @@ os.write(1, json.dumps({"live": sorted(zygote.live_pids(LEARNER))}).encode())
 """
 
 
-@needs_root
-def test_batch_resets_between_jobs(base, pair):
+def run_batch(base, pair, jobs):
+    """Run jobs (Python source, run in the judge child with its session as
+    `learners`) as a batch, the parent as JUDGE; returns its exit status and
+    records."""
     judge = base / "judge"
     judge.mkdir(mode=0o700)
     os.chown(judge, JUDGE, JUDGE)
-    jobs = [JOB_ONE, JOB_TWO]
     archives = []
     for _ in jobs:
         buf = io.BytesIO()
@@ -481,24 +489,40 @@ def test_batch_resets_between_jobs(base, pair):
 
     def run_job(job, archive, learners):
         exec(job["source"], {"learners": learners, "ask": ask, "json": json, "os": os, "zygote": zygote,
-                             "LEARNER": LEARNER})
+                             "LEARNER": LEARNER, "signal": signal})
 
     out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
     parent = os.fork()
     if parent == 0:
         code = 1
         try:
             os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
             os.close(out_r)
+            os.close(err_r)
             become(JUDGE)
             batch.run_batch(header, b"".join(archives), run_job, pair.learners, str(judge))
             code = 0
+        except SystemExit as e:
+            os.write(2, str(e).encode())
+            code = 3
         finally:
             os._exit(code)
     os.close(out_w)
+    os.close(err_w)
     with os.fdopen(out_r, "rb") as f:
         records = [json.loads(line) for line in f]
+    with os.fdopen(err_r, "rb") as f:
+        err = f.read().decode()
     _, st = os.waitpid(parent, 0)
+    kill_uid(JUDGE)
+    return st, records, err
+
+
+@needs_root
+def test_batch_resets_between_jobs(base, pair):
+    st, records, _ = run_batch(base, pair, [JOB_ONE, JOB_TWO])
     assert os.WIFEXITED(st) and os.WEXITSTATUS(st) == 0
     assert [r["job"] for r in records] == [0, 1]
 
@@ -507,4 +531,14 @@ def test_batch_resets_between_jobs(base, pair):
     assert records[1]["exit_code"] == 0
     assert two == {"live": [pair.zygote]}
     assert os.listdir(pair.work) == []
-    kill_uid(JUDGE)
+
+
+@needs_root
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGSTOP])
+def test_a_batch_ends_with_a_zygote_that_cannot_reset(base, pair, signum):
+    # A stopped zygote answers never: the parent waits 5 s here, not 20.
+    pair.learners.chan.sock.settimeout(5)
+    st, records, err = run_batch(base, pair, ["ask(learners.spawn(), 'signal the zygote', %d)" % signum, "pass"])
+    assert os.WIFEXITED(st) and os.WEXITSTATUS(st) == 3
+    assert [(r["job"], r["exit_code"]) for r in records] == [(0, 0)]  # its record; the next job's is drill's to get elsewhere
+    assert "zygote" in err
