@@ -213,13 +213,14 @@ func wantStatus(want string) func(t *testing.T, out Outcome) {
 	}
 }
 
-// Every module the harness preloads imports in its image: a name that
-// drifted (a Django upgrade, a typo) would silently cost every job.
+// Every module the harness and the zygote preload imports in its image: a
+// name that drifted (a Django upgrade, a typo) would silently cost every
+// job.
 func TestDockerWarmModulesImport(t *testing.T) {
 	d := newDocker(t)
 	for _, rt := range Runtimes() {
 		t.Run(rt, func(t *testing.T) {
-			job := testJob(20*time.Second, "import harness\n\ndef test_warm():\n    _, missing = harness.warm_up()\n    assert missing == []\n")
+			job := testJob(20*time.Second, "import harness, zygote\n\ndef test_warm():\n    _, missing = harness.warm_up()\n    assert missing == []\n    assert zygote.warm_up() == []\n")
 			job.Runtime = rt
 			out, err := d.Run(context.Background(), job)
 			if err != nil {

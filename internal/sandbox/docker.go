@@ -22,18 +22,26 @@ import (
 	"github.com/drill-dev/drill/internal/wire"
 )
 
-// workDir is where a job's files are laid out inside the sandbox.
-const workDir = "/work"
+// The sandbox's directories (tmpfs mounts): workDir, the learner's files
+// and the learner process's cwd, the learner's alone; judgeDir, the hidden
+// tests and the judge's cwd, the judge's alone; /tmp, shared and sticky.
+const (
+	workDir  = "/work"
+	judgeDir = "/judge"
+)
 
 // The sandbox starts as root with three capabilities, for its watchdog
 // alone (sandbox/harness/watchdog): KILL to end every process at the
-// deadline, SETUID and SETGID to start the harness as the image's
-// unprivileged "learner" (10001:10001) with no capabilities at all. The
-// learner's uid cannot signal or trace a root process, so learner code
-// cannot stop the watchdog; see sandbox/README.md.
+// deadline, SETUID and SETGID to start the harness as the image's "judge"
+// and its zygote as its "learner", each with no capabilities at all.
+// Neither uid can signal or trace a root process, so learner code cannot
+// stop the watchdog, nor, being another uid, reach the judge; see
+// sandbox/README.md.
 const (
 	containerUser = "0:0"
 	watchdogPath  = "/opt/drill/watchdog"
+	judgeUID      = 10001
+	learnerUID    = 10002
 )
 
 var watchdogCaps = []string{"KILL", "SETUID", "SETGID"}
@@ -231,9 +239,11 @@ func (d *Docker) inBackground(fn func(ctx context.Context)) {
 func (d *Docker) create(ctx context.Context, name, image string, lifetime time.Duration, labels map[string]string) (client.ContainerCreateResult, error) {
 	watchdog := watchdogAfter(lifetime)
 	cfg := &container.Config{
-		Image:           image,
-		User:            containerUser,
-		WorkingDir:      workDir,
+		Image: image,
+		User:  containerUser,
+		// Each of the harness and the zygote goes to its own directory;
+		// neither can enter the other's.
+		WorkingDir:      "/",
 		Entrypoint:      []string{"/bin/sh", watchdogPath, strconv.FormatInt(wire.WholeSeconds(watchdog), 10)},
 		AttachStdin:     true,
 		AttachStdout:    true,
@@ -275,8 +285,16 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	l := d.limits
 	pids := l.Pids
 	init := true
-	tmpfs := func(size string) string {
-		return "rw,nosuid,nodev,exec,size=" + size + ",uid=10001,gid=10001,mode=0700"
+	// private is a tmpfs of uid's alone; shared one open to every user,
+	// sticky (each removes only its own).
+	private := func(size string, uid int, exec string) string {
+		return fmt.Sprintf("rw,nosuid,nodev,%s,size=%s,uid=%d,gid=%d,mode=0700", exec, size, uid, uid)
+	}
+	shared := func(size string) string { return "rw,nosuid,nodev,exec,size=" + size + ",mode=1777" }
+	tmpfs := map[string]string{
+		workDir:  private(l.WorkSize, learnerUID, "exec"),
+		judgeDir: private(l.JudgeSize, judgeUID, "noexec"),
+		"/tmp":   shared(l.TmpSize),
 	}
 	ulimits := []*container.Ulimit{
 		{Name: "nofile", Soft: 256, Hard: 256},
@@ -284,10 +302,14 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	}
 	if d.podman {
 		// Podman (4.3, Debian 12's) refuses uid= and gid= on a tmpfs, so
-		// there the root-owned tmpfs is open to every user of the sandbox,
-		// sticky as /tmp is; the only user besides the root watchdog is
-		// 10001.
-		tmpfs = func(size string) string { return "rw,nosuid,nodev,exec,size=" + size + ",mode=1777" }
+		// there each root-owned tmpfs is open to every user of the sandbox,
+		// sticky as /tmp is. The judge then makes a directory of its own,
+		// mode 0700, in /judge before any learner code runs
+		// (procs.judge_dir); the learner's files in /work are the
+		// learner's.
+		for dir, size := range map[string]string{workDir: l.WorkSize, judgeDir: l.JudgeSize} {
+			tmpfs[dir] = shared(size)
+		}
 		// Podman asks for an nproc limit above the hard limit of a machine
 		// like this one, and the container does not start ("error setting
 		// rlimit type 6"); Docker leaves the engine's own. nproc counts a
@@ -298,7 +320,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	return &container.HostConfig{
 		NetworkMode:    "none",
 		ReadonlyRootfs: true,
-		Tmpfs:          map[string]string{workDir: tmpfs(l.WorkSize), "/tmp": tmpfs(l.TmpSize)},
+		Tmpfs:          tmpfs,
 		CapDrop:        []string{"ALL"},
 		CapAdd:         watchdogCaps,
 		SecurityOpt:    []string{"no-new-privileges"},

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/moby/moby/api/types/system"
@@ -34,17 +35,25 @@ func TestIsPodman(t *testing.T) {
 func TestHostConfigPerEngine(t *testing.T) {
 	tests := []struct {
 		podman    bool
-		wantWork  string
+		wantTmpfs map[string]string
 		wantLimit string
 	}{
-		{false, "rw,nosuid,nodev,exec,size=64m,uid=10001,gid=10001,mode=0700", "[nofile=256:256 core=0:0]"},
-		{true, "rw,nosuid,nodev,exec,size=64m,mode=1777", "[nofile=256:256 core=0:0 nproc=4096:4096]"},
+		{false, map[string]string{
+			"/work":  "rw,nosuid,nodev,exec,size=64m,uid=10002,gid=10002,mode=0700",
+			"/judge": "rw,nosuid,nodev,noexec,size=16m,uid=10001,gid=10001,mode=0700",
+			"/tmp":   "rw,nosuid,nodev,exec,size=16m,mode=1777",
+		}, "[nofile=256:256 core=0:0]"},
+		{true, map[string]string{
+			"/work":  "rw,nosuid,nodev,exec,size=64m,mode=1777",
+			"/judge": "rw,nosuid,nodev,exec,size=16m,mode=1777",
+			"/tmp":   "rw,nosuid,nodev,exec,size=16m,mode=1777",
+		}, "[nofile=256:256 core=0:0 nproc=4096:4096]"},
 	}
 	for _, tt := range tests {
 		d := &Docker{limits: DefaultLimits, podman: tt.podman}
 		hc := d.hostConfig()
-		if got := hc.Tmpfs[workDir]; got != tt.wantWork {
-			t.Errorf("podman=%v: /work tmpfs %q, want %q", tt.podman, got, tt.wantWork)
+		if !maps.Equal(hc.Tmpfs, tt.wantTmpfs) {
+			t.Errorf("podman=%v: tmpfs %q, want %q", tt.podman, hc.Tmpfs, tt.wantTmpfs)
 		}
 		var limits []string
 		for _, u := range hc.Ulimits {

@@ -99,7 +99,8 @@ type Limits struct {
 	MemoryBytes int64  // memory, swap included
 	NanoCPUs    int64  // CPU time, in billionths of a CPU
 	Pids        int64  // processes and threads
-	WorkSize    string // size of the /work tmpfs, as mount takes it
+	WorkSize    string // size of the /work tmpfs (the learner's files), as mount takes it
+	JudgeSize   string // size of the /judge tmpfs (the hidden tests)
 	// TmpSize is the size of the /tmp tmpfs, where pytest also keeps what
 	// the tests print: small, so a flood of output ends soon.
 	TmpSize string
@@ -113,6 +114,7 @@ var DefaultLimits = Limits{
 	NanoCPUs:    1_000_000_000,
 	Pids:        128,
 	WorkSize:    "64m",
+	JudgeSize:   "16m",
 	TmpSize:     "16m",
 	Stdout:      4 << 20,
 	Stderr:      1 << 20,

@@ -28,7 +28,6 @@ bounds, so it can never be mistaken for a results line.
 
 import difflib
 import io
-import json
 import os
 import reprlib
 import tarfile
@@ -36,10 +35,10 @@ import textwrap
 
 import pytest
 
+import batch
 import remote
 
-JUDGE = "/judge"
-TESTS = "tests"
+TESTS = "tests"  # in the judge's directory, its working directory (batch.main)
 OUTPUT_LIMIT = remote.OUTPUT_LIMIT
 MESSAGE_LIMIT = 4096
 # The modules of the django runtime that load the learner's project, and
@@ -52,10 +51,9 @@ def run_job(job, archive, learners, plugins):
     zygote (learners: procs.Learners) for /work, run the tests, and write
     the results stream to standard output."""
     learner_files = list(job.get("learner_files", []))
-    emit, close = results_stream()
-    files = split_archive(archive, os.path.join(JUDGE, TESTS))
+    emit, close, _ = batch.results_stream()
+    files = split_archive(archive, TESTS)
     learners.write_files(files)
-    os.chdir(JUDGE)
     learner = remote.Learner(learners, learner_files)
     remote.set_current(learner)
     names = top_level_names(files)
@@ -68,19 +66,6 @@ def run_job(job, archive, learners, plugins):
     close()
 
 
-def results_stream():
-    """Keep a private copy of stdout for JSON lines, and send everything
-    else printed from here on to stderr. Returns emit(obj) and close()."""
-    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)
-
-    def emit(obj):
-        out.write(json.dumps(obj) + "\n")
-        out.flush()
-
-    return emit, out.close
-
-
 def split_archive(data, tests_dir):
     """Unpack the archive's tests/ into tests_dir; return its other regular
     files as {relative path: bytes}. The archive is drill's (trusted); the
@@ -89,7 +74,7 @@ def split_archive(data, tests_dir):
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         members = tar.getmembers()
         tests = [m for m in members if m.name == TESTS or m.name.startswith(TESTS + "/")]
-        tar.extractall(os.path.dirname(tests_dir), members=tests, filter="data")
+        tar.extractall(os.path.dirname(os.path.abspath(tests_dir)), members=tests, filter="data")
         for m in members:
             if m.isfile() and m not in tests:
                 files[m.name] = tar.extractfile(m).read()
@@ -141,7 +126,7 @@ def syntax_check(learner, learner_files):
 
 
 def django_settings_module():
-    ini = os.path.join(JUDGE, TESTS, "pytest.ini")
+    ini = os.path.join(TESTS, "pytest.ini")
     if not os.path.exists(ini):
         return None
     import configparser
@@ -220,6 +205,7 @@ def helper_modules(tests_dir):
     by the names the tests import them by: that of the file, inside its
     packages (directories with an __init__.py)."""
     names = []
+    top = os.path.dirname(tests_dir)
     for dirpath, dirs, files in os.walk(tests_dir):
         dirs.sort()
         for f in sorted(files):
@@ -227,7 +213,7 @@ def helper_modules(tests_dir):
                 continue
             parts = [] if f == "__init__.py" else [f[:-3]]
             d = dirpath
-            while os.path.exists(os.path.join(d, "__init__.py")) and d != JUDGE:
+            while os.path.exists(os.path.join(d, "__init__.py")) and d != top:
                 parts.insert(0, os.path.basename(d))
                 d = os.path.dirname(d)
             if parts:
@@ -275,7 +261,7 @@ class Recorder:
         # helper module of the tests must show a failed assert's values too.
         # This is the first moment the rewriting hook exists, and before
         # any conftest imports a helper.
-        names = helper_modules(os.path.join(JUDGE, TESTS))
+        names = helper_modules(os.path.abspath(TESTS))
         if names:
             pytest.register_assert_rewrite(*names)
 
@@ -627,7 +613,7 @@ def run_pytest(learner, emit, plugins, settings):
     args = [arg for module in plugins for arg in ("-p", module)] + [
         "-q",
         "-p", "no:cacheprovider",
-        "--rootdir", JUDGE,
+        "--rootdir", os.getcwd(),
         "--color", "no",
         # The judge's own prints stay in memory; the learner's come from
         # its process (remote.Learner.take_output).
