@@ -1,6 +1,7 @@
 import pytest
 
 import functions
+from drillkit import learnerside
 
 
 def call(func, *args, **kwargs):
@@ -47,12 +48,9 @@ def test_a_third_price_is_not_a_discount():
 @pytest.mark.hidden
 def test_discount_can_only_be_given_by_name():
     """discount must be keyword-only: declare it after *prices in the signature."""
-    import inspect
-
-    params = inspect.signature(functions.total).parameters
+    params = learnerside.module("inspect").signature(functions.total).parameters
     assert "discount" in params
-    assert params["discount"].kind is inspect.Parameter.KEYWORD_ONLY
-    assert params["discount"].default == 0
+    assert (params["discount"].kind.name, params["discount"].default) == ("KEYWORD_ONLY", 0)
 
 
 def test_html_tag_without_content_or_attributes():
@@ -75,10 +73,10 @@ def test_html_tag_keeps_the_attribute_order():
 
 
 def test_add_item_to_a_given_list():
-    basket = ["pen"]
+    basket = learnerside.shared_list(["pen"])
     result = call(functions.add_item, "ink", basket)
-    assert result == ["pen", "ink"]
-    assert result is basket
+    assert list(basket) == ["pen", "ink"]
+    assert learnerside.same(result, basket), "add_item must return the list it was given"
 
 
 def test_add_item_without_a_list_starts_a_new_one():
@@ -92,4 +90,3 @@ def test_add_item_calls_without_a_list_do_not_share_one():
     second = call(functions.add_item, "ink")
     assert first == ["pen"]
     assert second == ["ink"]
-    assert first is not second

@@ -1,6 +1,7 @@
 import pytest
 
 import dicts
+from drillkit import learnerside
 
 
 def test_word_counts():
@@ -46,18 +47,18 @@ def test_merge_settings_keeps_false_and_zero_overrides():
 
 
 def test_merge_settings_with_nothing_to_override_is_a_copy():
-    defaults = {"a": 1}
+    defaults = learnerside.shared_dict({"a": 1})
     result = dicts.merge_settings(defaults, {})
-    assert result == {"a": 1}
-    assert result is not defaults
+    assert dict(result) == {"a": 1}
+    assert not learnerside.same(result, defaults), "merge_settings must return a new dict, not defaults itself"
 
 
 def test_merge_settings_leaves_both_dicts_unchanged():
-    defaults = {"debug": False, "port": 80}
-    overrides = {"port": 8000, "debug": None, "workers": 2}
-    assert dicts.merge_settings(defaults, overrides) == {"port": 8000, "workers": 2}
-    assert defaults == {"debug": False, "port": 80}
-    assert overrides == {"port": 8000, "debug": None, "workers": 2}
+    defaults = learnerside.shared_dict({"debug": False, "port": 80})
+    overrides = learnerside.shared_dict({"port": 8000, "debug": None, "workers": 2})
+    assert dict(dicts.merge_settings(defaults, overrides)) == {"port": 8000, "workers": 2}
+    assert dict(defaults) == {"debug": False, "port": 80}
+    assert dict(overrides) == {"port": 8000, "debug": None, "workers": 2}
 
 
 def test_invert():
@@ -111,11 +112,14 @@ def test_nested_get_through_a_value_that_is_not_a_dict():
         ({"tea": 3.5, "cake": 2.0, "bun": 2.5}, "cake"),
         ({"tea": 3.5}, "tea"),
         ({"tea": 1, "free sample": 0, "cake": 2}, "free sample"),
-        ({}, None),
     ],
 )
 def test_cheapest(prices, expected):
     assert dicts.cheapest(prices) == expected
+
+
+def test_cheapest_of_no_prices_is_none():
+    assert (dicts.cheapest({}), dicts.cheapest({"tea": 1})) == (None, "tea")
 
 
 def test_cheapest_breaks_ties_alphabetically():

@@ -63,7 +63,7 @@ def test_min_max(numbers, expected):
 
 
 def test_min_max_of_an_empty_list_is_none():
-    assert sets_tuples.min_max([]) is None
+    assert (sets_tuples.min_max([]), sets_tuples.min_max([3])) == (None, (3, 3))
 
 
 def test_visited():

@@ -1,8 +1,5 @@
 import ast
-import inspect
-import os
-import subprocess
-import sys
+import json
 
 import pytest
 
@@ -10,16 +7,13 @@ import receipt
 import shop
 import shop.pricing
 import shop.stock
-
-PUBLIC = {"apply_tax": shop.pricing, "format_price": shop.pricing, "packs_needed": shop.stock}
+from drillkit import files, learnerside
 
 
 def run_python(*args):
-    """Run a new Python process in the directory of receipt.py; its standard output."""
-    workdir = os.path.dirname(os.path.abspath(receipt.__file__))
-    done = subprocess.run(
-        [sys.executable, *args], cwd=workdir, capture_output=True, text=True, timeout=5
-    )
+    """Run a new Python process where the learner's files are; its standard output."""
+    python = learnerside.module("sys").executable
+    done = learnerside.module("subprocess").run([python, *args], capture_output=True, text=True, timeout=5)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -45,7 +39,11 @@ def test_format_price(amount, expected):
 
 
 def test_the_package_offers_its_functions_directly():
-    missing = [name for name, module in PUBLIC.items() if getattr(shop, name, None) is not getattr(module, name)]
+    public = {"apply_tax": shop.pricing, "format_price": shop.pricing, "packs_needed": shop.stock}
+    missing = [
+        name for name, module in public.items()
+        if not learnerside.same(getattr(shop, name, None), getattr(module, name))
+    ]
     assert missing == []
 
 
@@ -55,10 +53,16 @@ def test_the_package_functions_work():
     assert shop.format_price(12) == "$12.00"
 
 
+STAR_IMPORT = """
+import json
+before = set(dir())
+from shop import *
+print(json.dumps(sorted(set(dir()) - before - {"before"})))
+"""
+
+
 def test_star_import_gives_exactly_the_three_functions():
-    namespace = {}
-    exec("from shop import *", namespace)
-    names = sorted(name for name in namespace if name != "__builtins__")
+    names = json.loads(run_python("-c", STAR_IMPORT))
     assert names == ["apply_tax", "format_price", "packs_needed"]
 
 
@@ -73,7 +77,7 @@ def test_receipt_line(name, amount, expected):
 @pytest.mark.hidden
 def test_receipt_uses_the_shop_package():
     """receipt.py must import apply_tax and format_price from the shop package instead of writing its own."""
-    tree = ast.parse(inspect.getsource(receipt))
+    tree = ast.parse(files.text("receipt.py"))
     defined = {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
     assert defined & {"apply_tax", "format_price"} == set()
     imports_shop = any(

@@ -1,28 +1,31 @@
 import os
-import tempfile
 
 import pytest
 
 import textfiles
+from drillkit import learnerside
 
 ORDERS = "name,qty,price\npen,3,1.50\npad, 2 , 4.25\n"
+
+# The learner's code reads and writes these files, so they are made and read
+# in the learner's process, where the learner's code can reach them.
 
 
 def new_dir():
     """A fresh, empty directory under /tmp."""
-    return tempfile.mkdtemp(prefix="drill-files-", dir="/tmp")
+    return learnerside.module("tempfile").mkdtemp(prefix="drill-files-", dir="/tmp")
 
 
 def make_file(text, name="data.txt"):
     """A file holding text, in a fresh directory; its path."""
     path = os.path.join(new_dir(), name)
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    with learnerside.module("builtins").open(path, "w", encoding="utf-8", newline="") as f:
         f.write(text)
     return path
 
 
 def contents(path):
-    with open(path, encoding="utf-8", newline="") as f:
+    with learnerside.module("builtins").open(path, encoding="utf-8", newline="") as f:
         return f.read()
 
 

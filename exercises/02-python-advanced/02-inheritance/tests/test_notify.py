@@ -1,5 +1,6 @@
 import pytest
 
+from drillkit import learnerside
 from notify import EmailNotifier, Notifier, SmsNotifier, UrgentEmailNotifier, broadcast
 
 
@@ -25,10 +26,7 @@ def test_notifier_is_abstract():
 @pytest.mark.hidden
 def test_a_subclass_without_format_cannot_be_created():
     """A subclass that does not define format must fail when created (TypeError): make format an @abstractmethod of an ABC."""
-
-    class Pigeon(Notifier):
-        pass
-
+    Pigeon = learnerside.subclass(Notifier, "Pigeon")
     with pytest.raises(TypeError):
         Pigeon("shop")
 
@@ -79,7 +77,7 @@ def test_urgent_email_reuses_the_email_format():
     def shouting(self, recipient, message):
         return original(self, recipient, message).upper()
 
-    EmailNotifier.format = shouting
+    EmailNotifier.format = learnerside.method(shouting)
     try:
         text = UrgentEmailNotifier("ops").format("ada", "hi")
     finally:
@@ -109,10 +107,10 @@ def test_broadcast_uses_each_notifiers_own_format():
 
 
 def test_broadcast_works_with_any_notifier_subclass():
-    class Shout(Notifier):
-        def format(self, recipient, message):
-            return f"{recipient.upper()}! {message.upper()}!"
+    def shout_format(self, recipient, message):
+        return f"{recipient.upper()}! {message.upper()}!"
 
+    Shout = learnerside.subclass(Notifier, "Shout", format=shout_format)
     shout = Shout("me")
     assert broadcast([shout], "ada", "hi") == ["ADA! HI!"]
     assert shout.sent == ["ADA! HI!"]

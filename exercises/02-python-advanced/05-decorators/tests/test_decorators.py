@@ -1,6 +1,7 @@
 import pytest
 
 from decorators import count_calls, require_role, retry
+from drillkit import learnerside
 
 ADA = {"name": "ada", "roles": {"admin", "staff"}}
 BOB = {"name": "bob", "roles": {"staff"}}
@@ -61,15 +62,13 @@ def test_each_function_has_its_own_count():
 @pytest.mark.hidden
 def test_decorated_functions_keep_their_name_and_docstring():
     """Every wrapper must keep the decorated function's __name__ and __doc__: use functools.wraps."""
-
-    def report(user):
-        """Build the monthly report."""
-        return "report"
-
+    # A function of the learner's process, whose name and docstring are its own there.
+    dedent = learnerside.module("textwrap").dedent
     for decorator in (count_calls, retry(times=2), require_role("admin")):
-        decorated = decorator(report)
-        assert decorated.__name__ == "report"
-        assert decorated.__doc__ == "Build the monthly report."
+        decorated = decorator(dedent)
+        assert learnerside.same(decorated.__wrapped__, dedent)
+        assert decorated.__name__ == "dedent"
+        assert decorated.__doc__ == dedent.__doc__
 
 
 def test_retry_returns_the_first_success():
@@ -84,6 +83,10 @@ def test_retry_does_not_call_again_after_a_success():
     fetch = retry(times=5)(fetch)
     assert fetch("u") == "data"
     assert len(attempts) == 1
+    fetch, attempts = flaky(failures=1)
+    fetch = retry(times=5)(fetch)
+    assert fetch("u") == "data"
+    assert len(attempts) == 2
 
 
 def test_retry_raises_the_last_error_after_all_attempts_fail():
@@ -101,6 +104,9 @@ def test_retry_with_one_time_calls_once():
     with pytest.raises(ConnectionError):
         fetch("u")
     assert len(attempts) == 1
+    fetch, attempts = flaky(failures=1)
+    assert retry(times=2)(fetch)("u") == "data"
+    assert len(attempts) == 2
 
 
 def test_retry_defaults_to_three_attempts_for_any_exception():
@@ -117,6 +123,9 @@ def test_retry_does_not_retry_other_exceptions():
     with pytest.raises(KeyError):
         fetch("u")
     assert len(attempts) == 1
+    fetch, attempts = flaky(failures=1, error=TimeoutError)
+    assert retry(times=3, exceptions=(ConnectionError, TimeoutError))(fetch)("u") == "data"
+    assert len(attempts) == 2
 
 
 @pytest.mark.parametrize("times", [0, -1])

@@ -1,15 +1,11 @@
 import functools
-import os
 import shutil
-import subprocess
-import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-WORK = Path.cwd()
+from drillkit import files, learnerside
+
 HERE = Path(__file__).parent
 
 
@@ -31,40 +27,47 @@ def hidden(directory):
 # the learner's tests must pass on too: recognising bill.py gets nothing),
 # and broken ones (each of which they must catch), some written like bill.py
 # and some like the other correct ones.
-CORRECT = {"bill.py": (WORK / "bill.py").read_text()}
+CORRECT = {"bill.py": files.text("bill.py")}
 CORRECT.update(hidden("correct"))
 BROKEN = hidden("broken")
 IMPLEMENTATIONS = dict(CORRECT, **BROKEN)
 
 
-def run_my_tests(implementation):
-    """Run the learner's my_tests.py with `implementation` (its source) as
-    bill.py, in a directory of its own; return pytest's exit code and the end
-    of its report."""
-    with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
-        shutil.copy(WORK / "my_tests.py", Path(tmp) / "my_tests.py")
-        (Path(tmp) / "bill.py").write_text(implementation)
-        # No third-party plugins: the learner's tests need only pytest itself.
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-        proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "my_tests.py"],
-            cwd=tmp,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
-    report = (proc.stdout + proc.stderr).strip().splitlines()
-    return proc.returncode, "\n".join(report[-25:])
+def my_tests_command(implementation):
+    """How to run the learner's my_tests.py with `implementation` (its source)
+    as bill.py, in a directory of its own: (folder, argv, options) for
+    subprocess.run in the learner's process, where the learner's tests run."""
+    folder = learnerside.module("tempfile").mkdtemp(dir="/tmp")
+    path = learnerside.module("pathlib").Path
+    path(folder, "my_tests.py").write_text(files.text("my_tests.py"), encoding="utf-8")
+    path(folder, "bill.py").write_text(implementation, encoding="utf-8")
+    # No third-party plugins: the learner's tests need only pytest itself.
+    env = dict(learnerside.module("os").environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    argv = [learnerside.module("sys").executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "my_tests.py"]
+    return folder, argv, {"cwd": folder, "env": env, "capture_output": True, "text": True, "timeout": 20}
+
+
+def outcome(done):
+    """pytest's exit code and the end of its report."""
+    report = (done.stdout + done.stderr).strip().splitlines()
+    return done.returncode, "\n".join(report[-25:])
 
 
 @functools.cache
 def all_runs():
     """The learner's tests run against every implementation, all at once."""
+    run = learnerside.module("subprocess").run
+    runs, folders = {}, []
     # A few at a time: each is a Python process in the sandbox's memory.
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        runs = {name: pool.submit(run_my_tests, source) for name, source in IMPLEMENTATIONS.items()}
-    return {name: future.result() for name, future in runs.items()}
+    with learnerside.module("concurrent.futures").ThreadPoolExecutor(max_workers=4) as pool:
+        for name, source in IMPLEMENTATIONS.items():
+            folder, argv, options = my_tests_command(source)
+            folders.append(folder)
+            runs[name] = pool.submit(run, argv, **options)
+    results = {name: outcome(future.result()) for name, future in runs.items()}
+    for folder in folders:
+        learnerside.module("shutil").rmtree(folder, ignore_errors=True)
+    return results
 
 
 def caught(name):

@@ -1,11 +1,10 @@
-import io
 import json
 import traceback
 from wsgiref.util import setup_testing_defaults
-from wsgiref.validate import validator
 
 import pytest
 
+from drillkit import learnerside
 from books import make_app
 
 BOOKS = [
@@ -70,7 +69,9 @@ def call(app, method, path, body=None, query="", content_type="application/json"
         "SCRIPT_NAME": "",
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "wsgi.input": io.BytesIO(body),
+        # The learner's application reads these streams in its own process.
+        "wsgi.input": learnerside.module("io").BytesIO(body),
+        "wsgi.errors": learnerside.module("io").StringIO(),
         "CONTENT_LENGTH": str(len(body)) if body else "",
     }
     if sends_body and content_type:
@@ -274,7 +275,7 @@ def test_each_app_has_its_own_books():
 
 
 def test_the_app_follows_the_wsgi_rules():
-    app = validator(make_app(BOOKS))
+    app = learnerside.module("wsgiref.validate").validator(make_app(BOOKS))
     problems = []
     for method, path, body, query in [
         ("GET", "/books", None, "author=Frank+Herbert"),
@@ -290,3 +291,4 @@ def test_the_app_follows_the_wsgi_rules():
         if problem:
             problems.append(f"{method} {path}: {problem}")
     assert problems == []
+    assert call(app, "GET", "/books").json()["count"] == 8

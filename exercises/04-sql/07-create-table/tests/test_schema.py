@@ -1,8 +1,11 @@
-import sqlite3
-
 import pytest
 
-from drillkit import sql
+from drillkit import learnerside, sql
+
+
+def integrity_error():
+    """sqlite3.IntegrityError as the learner's process has it, where the database is."""
+    return learnerside.module("sqlite3").IntegrityError
 
 
 def fresh():
@@ -19,7 +22,7 @@ def seeded(seed="tests/seed.sql"):
         rows = f.read()
     try:
         db.executescript(rows)
-    except sqlite3.Error as e:
+    except learnerside.module("sqlite3").Error as e:
         raise AssertionError("rows that should fit were refused: %s" % e) from None
     return db
 
@@ -61,32 +64,32 @@ def test_ids_are_given_by_the_database():
 
 def test_an_author_needs_a_name():
     db = seeded()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         db.execute("INSERT INTO authors (email) VALUES ('nobody@example.org')")
 
 
 def test_an_author_needs_an_email():
     db = seeded()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         db.execute("INSERT INTO authors (name) VALUES ('Anonymous')")
 
 
 def test_two_authors_cannot_share_an_email():
     db = seeded()
     add_author(db, "Ursula", "ursula.2@example.org")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_author(db, "Someone else", "ursula@example.org")
 
 
 def test_a_book_needs_a_title():
     db = seeded()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, title=None)
 
 
 def test_a_book_needs_an_author():
     db = seeded()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, author_id=None)
 
 
@@ -95,14 +98,14 @@ def test_a_book_cannot_point_to_an_author_who_does_not_exist():
     """author_id must refer to an existing author: make the database check it for you."""
     db = seeded()
     add_book(db, author_id=3)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, author_id=99)
 
 
 def test_an_author_who_has_books_cannot_be_deleted():
     db = seeded()
     db.execute("DELETE FROM authors WHERE id = 3")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         db.execute("DELETE FROM authors WHERE id = 1")
 
 
@@ -110,7 +113,7 @@ def test_many_books_may_have_no_isbn_but_no_two_the_same():
     db = seeded()
     add_book(db, "No ISBN one", isbn=None)
     add_book(db, "No ISBN two", isbn=None)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, "Copy", isbn="978-0807083697")
 
 
@@ -118,18 +121,18 @@ def test_pages_may_be_unknown_but_never_zero_or_less():
     db = seeded()
     add_book(db, "Unknown length", pages=None)
     add_book(db, "One page", pages=1)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, "Empty", pages=0)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, "Negative", pages=-5)
 
 
 def test_a_price_is_required_and_may_be_zero_but_not_negative():
     db = seeded()
     add_book(db, "Free", price=0)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, "Minus", price=-0.01)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         add_book(db, "No price", price=None)
 
 

@@ -1,8 +1,6 @@
 """Helpers for the tests: a school with the learner's enrolments table."""
 
-import sqlite3
-
-from drillkit import sql
+from drillkit import learnerside, sql
 
 
 def school(seed="tests/seed.sql", rows="tests/enrolments.sql"):
@@ -15,7 +13,7 @@ def school(seed="tests/seed.sql", rows="tests/enrolments.sql"):
             text = f.read()
         try:
             db.executescript(text)
-        except sqlite3.Error as e:
+        except learnerside.module("sqlite3").Error as e:
             raise AssertionError("enrolments that should fit were refused: %s" % e) from None
     return db
 

@@ -23,14 +23,17 @@ class TestFindUser:
 
     def test_an_unknown_username_gives_none(self):
         assert queries.find_user(shop(), "nobody") is None
+        assert queries.find_user(shop(), "ana") is not None
 
     def test_an_or_attack_finds_nobody(self):
         assert queries.find_user(shop(), "' OR '1'='1") is None
         assert queries.find_user(shop(), "admin' --") is None
+        assert queries.find_user(shop(), "admin") is not None
 
     def test_a_union_attack_reads_no_password_hash(self):
         found = queries.find_user(shop(), "x' UNION SELECT id, password_hash, email FROM users --")
         assert found is None
+        assert queries.find_user(shop(), "ana") == (2, "ana", "ana@example.com")
 
 
 class TestSearchProducts:

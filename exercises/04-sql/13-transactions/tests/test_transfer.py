@@ -1,23 +1,33 @@
 import os
-import sqlite3
-import tempfile
 
 import pytest
 
 import bank
+from drillkit import learnerside
 
 START = {1: 10000, 2: 2500, 3: 0, 4: 5000}
+
+
+def integrity_error():
+    """sqlite3.IntegrityError as the learner's process has it, where the database is."""
+    return learnerside.module("sqlite3").IntegrityError
+
+
+def connect(path):
+    """A connection, with Python's default settings, made in the learner's
+    process: transfer() gets it, and the learner's code uses it there."""
+    return learnerside.module("sqlite3").connect(path)
 
 
 def open_bank(seed="tests/seed.sql"):
     """A bank in a fresh database file, and a connection to it with Python's
     default settings (as transfer() gets it)."""
-    path = os.path.join(tempfile.mkdtemp(dir="/tmp"), "bank.sqlite3")
+    path = os.path.join(learnerside.module("tempfile").mkdtemp(dir="/tmp"), "bank.sqlite3")
     with open(seed, encoding="utf-8") as f:
-        setup = sqlite3.connect(path)
+        setup = connect(path)
         setup.executescript(f.read())
         setup.close()
-    db = sqlite3.connect(path)
+    db = connect(path)
     db.execute("PRAGMA foreign_keys = ON")
     return db, path
 
@@ -37,7 +47,7 @@ def state(db):
 
 def committed(path):
     """Balances and transfers as another connection sees them: only what was committed."""
-    other = sqlite3.connect(path)
+    other = connect(path)
     try:
         return {"balances": balances(other), "transfers": transfers(other)}
     finally:
@@ -82,7 +92,7 @@ def test_an_unknown_sending_account_changes_nothing():
 
 def test_not_enough_money_is_refused_and_changes_nothing():
     db, path = open_bank()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 2, 1, 2501)
     assert state(db) == UNCHANGED
 
@@ -95,14 +105,14 @@ def test_the_whole_balance_can_be_sent():
 
 def test_money_sent_to_a_frozen_account_stays_where_it_was():
     db, path = open_bank()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 1, 4, 100)
     assert state(db) == UNCHANGED
 
 
 def test_a_frozen_account_cannot_send_money():
     db, path = open_bank()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 4, 1, 100)
     assert state(db) == UNCHANGED
 
@@ -126,9 +136,9 @@ def test_a_transfer_to_the_same_account_is_refused():
 def test_a_failed_transfer_leaves_nothing_behind_for_the_next_commit():
     """After a transfer fails halfway, nothing of it may be committed later: roll back what it did."""
     db, path = open_bank()
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 2, 4, 700)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 4, 2, 700)
     with pytest.raises(LookupError):
         bank.transfer(db, 2, 98, 700)
@@ -141,8 +151,8 @@ def test_transfers_work_in_another_bank():
     """transfer() must work for any accounts: look them up by the ids it is given."""
     db, path = open_bank("tests/seed_other.sql")
     assert bank.transfer(db, 70, 72, 250) == 1
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 72, 71, 300)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_error()):
         bank.transfer(db, 72, 70, 301)
     assert committed(path) == {"balances": {70: 50, 71: 0, 72: 300}, "transfers": [(70, 72, 250)]}

@@ -6,11 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from drillkit import learnerside
 from shop.models import Product
 
 pytestmark = pytest.mark.django_db
 
 FIELDS = ["name", "description", "price", "in_stock", "created_at", "updated_at"]
+
+
+def kind(value):
+    """The name of value's class, as the learner's process has it (where the models are)."""
+    return learnerside.module("builtins").type(value).__name__
 
 
 def field(name):
@@ -36,7 +42,7 @@ def make(**values):
 
 def test_name_is_a_char_field_of_100_characters():
     name = field("name")
-    assert type(name).__name__ == "CharField"
+    assert kind(name) == "CharField"
     assert name.max_length == 100
 
 
@@ -56,7 +62,7 @@ def test_a_name_is_required():
 
 def test_description_may_be_left_empty():
     description = field("description")
-    assert type(description).__name__ == "CharField"
+    assert kind(description) == "CharField"
     assert description.max_length == 500
     assert description.blank is True
     product = make()
@@ -95,7 +101,7 @@ def test_the_largest_price_is_accepted():
 
 
 def test_new_products_are_in_stock_by_default():
-    assert type(field("in_stock")).__name__ == "BooleanField"
+    assert kind(field("in_stock")) == "BooleanField"
     assert make().in_stock is True
 
 

@@ -31,13 +31,13 @@ def make_shelf():
 def test_author_is_a_foreign_key_to_author():
     author = field("author")
     assert isinstance(author, models.ForeignKey)
-    assert author.related_model is Author
+    assert author.related_model == Author
 
 
 def test_publisher_is_a_foreign_key_to_publisher():
     publisher = field("publisher")
     assert isinstance(publisher, models.ForeignKey)
-    assert publisher.related_model is Publisher
+    assert publisher.related_model == Publisher
 
 
 def test_an_author_lists_their_books_as_books():

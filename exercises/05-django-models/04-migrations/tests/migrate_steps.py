@@ -1,6 +1,9 @@
 """Run migration steps on one new database, in a process of its own.
 
-    python3 tests/migrate_steps.py DB STEP...
+    python3 -c "$(cat tests/migrate_steps.py)" DB STEP...
+
+The tests run it from the learner's process, in the work directory, with
+this text as the program (the learner's process cannot read tests/).
 
 STEP is "migrate" (to the latest migration), "migrate:0001" (to just after
 0001, undoing later ones), "seed" (insert the people below with plain SQL) or
@@ -14,7 +17,7 @@ import os
 import sys
 import traceback
 
-WORK = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.getcwd()
 
 PEOPLE = [
     ("Ada", "Lovelace"),

@@ -1,8 +1,4 @@
-import importlib
 import json
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,9 +8,10 @@ from django.db.migrations.autodetector import MigrationAutodetector
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ProjectState
 
+from drillkit import learnerside
 from people.models import Person
 
-WORK = Path(__file__).resolve().parent.parent
+STEPS_PROGRAM = (Path(__file__).resolve().parent / "migrate_steps.py").read_text(encoding="utf-8")
 
 # What tests/migrate_steps.py does to a new database, one step after the other:
 # people are added at 0001, then everything is migrated, undone to 0001 and
@@ -36,10 +33,10 @@ _run = []
 def step(index):
     """What step STEPS[index] gave; the migrations run once, in a new process."""
     if not _run:
-        db = Path(tempfile.mkdtemp(dir="/tmp")) / "db.sqlite3"
-        result = subprocess.run(
-            [sys.executable, str(WORK / "tests" / "migrate_steps.py"), str(db), *STEPS],
-            cwd=WORK,
+        db = learnerside.module("tempfile").mkdtemp(dir="/tmp") + "/db.sqlite3"
+        python = learnerside.module("sys").executable
+        result = learnerside.module("subprocess").run(
+            [python, "-c", STEPS_PROGRAM, db, *STEPS],
             capture_output=True,
             text=True,
             timeout=60,
@@ -65,8 +62,9 @@ def rows(index):
 
 
 def operations(name):
-    module = importlib.import_module(f"people.migrations.{name}")
-    return [type(op).__name__ for op in module.Migration.operations]
+    module = learnerside.module(f"people.migrations.{name}")
+    kind = learnerside.module("builtins").type
+    return [kind(op).__name__ for op in module.Migration.operations]
 
 
 def test_full_name_is_a_char_field_of_201_characters():
@@ -78,6 +76,7 @@ def test_full_name_is_a_char_field_of_201_characters():
 
 
 def test_the_migrations_match_the_models():
+    assert "full_name" in [f.name for f in Person._meta.get_fields()], "Person has no field 'full_name' yet"
     # What `makemigrations --check` does: compare the migrations with the models.
     loader = MigrationLoader(None, ignore_no_migrations=True)
     detector = MigrationAutodetector(loader.project_state(), ProjectState.from_apps(apps))
@@ -121,6 +120,7 @@ def test_first_and_last_names_are_kept():
 
 
 def test_undoing_the_migrations_removes_the_column():
+    assert "full_name" in step(MIGRATED)["columns"], "after migrating, the table people_person has no column full_name"
     assert sorted(step(UNDONE)["columns"]) == ["first_name", "id", "last_name"]
     assert len(step(UNDONE)["rows"]) == len(PEOPLE)
 

@@ -106,4 +106,4 @@ def test_every_function_returns_a_queryset():
     make_blog()
     for result in (queries.published(), queries.drafts(), queries.by_author("Ada"), queries.search("x")):
         assert isinstance(result, QuerySet)
-        assert result.model is Post
+        assert result.model == Post

@@ -137,4 +137,4 @@ def test_categories_and_top_rated_return_querysets():
     make_shop()
     for result, model in ((reports.categories(), Category), (reports.top_rated(), Product)):
         assert isinstance(result, QuerySet)
-        assert result.model is model
+        assert result.model == model

@@ -129,4 +129,4 @@ def test_the_queries_return_querysets():
     make_store()
     for result in (queries.needs_reorder(), queries.on_sale(), queries.search("lamp")):
         assert isinstance(result, QuerySet)
-        assert result.model is Product
+        assert result.model == Product

@@ -4,11 +4,17 @@ import pytest
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from drillkit import learnerside
 from news.models import Article
 
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = ["Just now", "Launch day", "Weekly roundup", "Interview"]
+
+
+def kind(value):
+    """The name of value's class, as the learner's process has it (where the models are)."""
+    return learnerside.module("builtins").type(value).__name__
 
 
 def make_news():
@@ -34,13 +40,14 @@ def titles(articles):
 
 def method(owner, name):
     """owner.name, with a clear message when it is missing."""
-    assert hasattr(owner, name), f"{type(owner).__name__} has no method {name}()"
+    assert hasattr(owner, name), f"{kind(owner)} has no method {name}()"
     return getattr(owner, name)
 
 
 def test_objects_sees_every_article():
     make_news()
     assert Article.objects.count() == 8
+    method(Article.objects, "published")
 
 
 def test_objects_published_gives_the_published_articles():
@@ -109,10 +116,11 @@ def test_objects_is_the_default_manager():
     make_news()
     assert Article._meta.default_manager.name == "objects"
     assert Article._default_manager.count() == 8
+    assert hasattr(Article, "published_objects"), "Article has no manager published_objects"
 
 
 def test_the_methods_return_querysets_of_articles():
     make_news()
     for result in (Article.objects.published(), Article.objects.featured(), Article.objects.recent()):
         assert isinstance(result, QuerySet)
-        assert result.model is Article
+        assert result.model == Article

@@ -53,6 +53,7 @@ def test_exactly_as_many_attendees_as_the_room_holds_is_fine():
     ada, grace = make_rooms()
     assert errors(booking(ada, attendees=8)) == {}
     assert errors(booking(grace, attendees=20)) == {}
+    assert list(errors(booking(grace, attendees=21))) == ["attendees"]
 
 
 def test_an_end_before_the_start_is_refused():
@@ -96,11 +97,13 @@ def test_back_to_back_bookings_are_fine():
     ada, _ = make_rooms()
     assert errors(booking(ada, start=at(11), end=at(12))) == {}
     assert errors(booking(ada, start=at(9), end=at(10))) == {}
+    assert list(errors(booking(ada, start=at(10, 59), end=at(12)))) == ["__all__"]
 
 
 def test_the_same_time_in_another_room_is_fine():
-    _, grace = make_rooms()
+    ada, grace = make_rooms()
     assert errors(booking(grace, start=at(10), end=at(11))) == {}
+    assert list(errors(booking(ada, start=at(10), end=at(11)))) == ["__all__"]
 
 
 def test_editing_a_booking_does_not_clash_with_itself():
@@ -109,6 +112,7 @@ def test_editing_a_booking_does_not_clash_with_itself():
     standup.title = "Daily stand-up"
     standup.end = at(10, 30)
     assert errors(standup) == {}
+    assert list(errors(booking(standup.room, start=at(10, 15), end=at(10, 45)))) == ["__all__"]
 
 
 @pytest.mark.hidden

@@ -126,6 +126,7 @@ def test_borrowing_an_unknown_book_is_404(client):
 
 def test_other_methods_on_borrow_are_not_allowed(client):
     book = make_library()["Dune"]
+    assert client.get(f"/books/{book.pk}/borrow/").status_code == 200
     for method in (client.put, client.delete):
         response = method(f"/books/{book.pk}/borrow/")
         assert response.status_code == 405

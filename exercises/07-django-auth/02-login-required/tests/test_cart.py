@@ -67,6 +67,8 @@ def test_after_logging_in_the_user_is_back_on_the_cart(client):
     assert response.status_code == 302
     assert response["Location"] == "/cart/"
     assert cart(client) == {"items": {}, "total": 0}
+    add(client, "mug")
+    assert cart(client) == {"items": {"mug": 1}, "total": 850}
 
 
 def test_an_added_product_is_in_the_cart():
@@ -129,6 +131,7 @@ def test_logging_out_forgets_the_cart():
     """Logging out ends the session: after logging in again, the cart is empty."""
     client = logged_in()
     add(client, "pen")
+    assert cart(client) == {"items": {"pen": 1}, "total": 150}
     assert client.post("/logout/").status_code == 302
     client.force_login(User.objects.get(username="alice"))
     assert cart(client) == {"items": {}, "total": 0}

@@ -86,6 +86,7 @@ def test_visitors_see_only_published_articles():
 def test_editors_see_the_drafts_too():
     articles()
     assert titles(client_for(editor())) == ["Hello world", "Second post", "Work in progress"]
+    assert titles(client_for(None)) == ["Hello world", "Second post"]
 
 
 def test_a_permission_given_to_the_user_directly_counts_too():
@@ -148,7 +149,9 @@ def test_being_staff_is_not_enough():
 
 
 def test_publishing_an_unknown_article_is_not_found():
-    assert publish(client_for(editor()), Article(pk=999)).status_code == 404
+    client = client_for(editor())
+    assert publish(client, articles()[2]).status_code == 200
+    assert publish(client, Article(pk=999)).status_code == 404
 
 
 def test_publishing_needs_a_post():

@@ -68,6 +68,7 @@ def test_ten_characters_are_enough(client):
 def test_the_email_is_required(client):
     refused(client, sign_up(client, email=""))
     assert User.objects.count() == 0
+    assert sign_up(client).status_code == 302
 
 
 def test_a_taken_username_is_refused(client):
@@ -96,6 +97,7 @@ def test_a_taken_email_is_refused_in_any_letter_case(client):
 def test_the_two_passwords_must_match(client):
     refused(client, sign_up(client, again="violet-fox-22"))
     assert User.objects.count() == 0
+    assert sign_up(client, again=GOOD_PASSWORD).status_code == 302
 
 
 def test_a_short_password_is_refused(client):

@@ -24,6 +24,8 @@ def test_the_list_is_empty_at_first():
     response = api().get("/tasks/")
     assert response.status_code == 200
     assert response.json() == []
+    Task.objects.create(title="Write the report")
+    assert [task["title"] for task in api().get("/tasks/").json()] == ["Write the report"]
 
 
 def test_the_list_shows_every_task_in_the_order_they_were_made():
@@ -134,6 +136,7 @@ def test_delete_removes_the_task_with_204_and_no_body():
 def test_other_methods_are_not_allowed():
     report = some_tasks()[0]
     client = api()
+    assert client.get(f"/tasks/{report.pk}/").json()["title"] == "Write the report"
     assert client.delete("/tasks/").status_code == 405
     assert client.put("/tasks/", [], format="json").status_code == 405
     assert client.post(f"/tasks/{report.pk}/", {"title": "x"}, format="json").status_code == 405

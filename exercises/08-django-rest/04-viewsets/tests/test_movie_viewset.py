@@ -104,7 +104,8 @@ def test_watching_needs_a_post():
 
 
 def test_watching_a_missing_movie_is_404():
-    some_movies()
+    arrival = some_movies()[1]
+    assert api().post(f"/api/movies/{arrival.pk}/watch/").status_code == 200
     assert api().post("/api/movies/999/watch/").status_code == 404
 
 

@@ -29,11 +29,13 @@ def test_an_api_request_with_a_valid_key_reaches_the_view(client):
     assert response.status_code == 200
     assert response.json() == {"orders": [{"id": 1, "total": "24.90"}]}
     assert orders_calls() == before + 1
+    assert get(client, "/api/orders/").status_code == 401
 
 
 def test_every_listed_key_is_accepted(client):
     assert get(client, "/api/orders/", key=BETA).status_code == 200
     assert get(client, "/api/", key=ALPHA).json() == {"version": 1}
+    assert get(client, "/api/", key="nope").status_code == 403
 
 
 def test_an_api_request_without_a_key_is_401(client):
@@ -78,10 +80,12 @@ def test_a_key_in_the_query_string_does_not_count(client):
 def test_paths_outside_api_need_no_key(client, path, text):
     response = get(client, path)
     assert (response.status_code, response.content) == (200, text)
+    assert get(client, "/api/").status_code == 401
 
 
 def test_paths_outside_api_ignore_a_wrong_key(client):
     assert get(client, "/health/", key="wrong").status_code == 200
+    assert get(client, "/api/orders/", key="wrong").status_code == 403
 
 
 def test_the_keys_come_from_the_settings(client, settings):
@@ -107,6 +111,7 @@ def test_a_blocked_address_without_a_key_is_told_forbidden(client):
 def test_other_addresses_get_through(client):
     assert get(client, "/health/", ip="203.0.113.67").status_code == 200
     assert get(client, "/api/orders/", key=ALPHA, ip="198.51.100.4").status_code == 200
+    assert get(client, "/health/", ip="203.0.113.66").status_code == 403
 
 
 def test_the_blocked_addresses_come_from_the_settings(client, settings):

@@ -99,6 +99,7 @@ def test_columns_no_query_looks_up_have_no_index():
     indexed = sorted({column for columns in indexes().values() for column in columns})
     unneeded = [column for column in indexed if column in ("total_cents", "note")]
     assert unneeded == []
+    assert [column for column in ("customer_email", "reference", "status") if column not in indexed] == []
 
 
 @pytest.mark.hidden

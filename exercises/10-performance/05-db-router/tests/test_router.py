@@ -57,6 +57,7 @@ def test_shop_queries_go_to_the_default_database():
     Product.objects.create(name="Desk lamp")
     assert Product.objects.all().db == "default"
     assert Order.objects.all().db == "default"
+    assert PageView.objects.all().db == "analytics"
     assert list(Product.objects.values_list("name", flat=True)) == ["Desk lamp"]
 
 
@@ -102,6 +103,7 @@ def test_relations_across_the_two_databases_are_refused():
 
 def test_the_router_has_no_opinion_on_other_apps():
     r = AnalyticsRouter()
+    assert r.db_for_read(PageView) == "analytics"
     assert r.db_for_read(Product) in (None, "default")
     assert r.db_for_write(Order) in (None, "default")
     assert r.allow_relation(Product(), Order()) in (None, True)

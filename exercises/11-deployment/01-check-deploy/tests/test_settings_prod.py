@@ -1,36 +1,41 @@
 import functools
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-WORK = Path(__file__).resolve().parent.parent
-PROBE = Path(__file__).resolve().parent / "probe.py"
+from drillkit import learnerside
+
+# tests/probe.py is run as a program of its own; the learner's process, which
+# cannot read tests/, is given its text.
+PROBE = (Path(__file__).resolve().parent / "probe.py").read_text(encoding="utf-8")
 SECRET = "q7#Vt2@pLx9!mZ4$wR8^kN3&bH6*cJ1(dF5)gS0-yU2+eA7=iO4"
 
 
 def environment(secret=SECRET):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    """The learner's process's environment, without Django's variables, for the production settings."""
+    os = learnerside.module("os")
+    env = {key: value for key, value in dict(os.environ).items() if not key.startswith("DJANGO_")}
     env["DJANGO_SETTINGS_MODULE"] = "project.settings_prod"
-    env["PYTHONPATH"] = str(WORK)
+    env["PYTHONPATH"] = os.getcwd()
     if secret is not None:
         env["DJANGO_SECRET_KEY"] = secret
     return env
+
+
+def python(*args, env):
+    """Run a new Python process, from the learner's process and in its work
+    directory, where the project is."""
+    command = [learnerside.module("sys").executable, *args]
+    return learnerside.module("subprocess").run(command, env=env, capture_output=True, text=True, timeout=60)
 
 
 @functools.cache
 def production():
     """Settings and responses as a separate Django process with the
     production settings sees them (run once, then remembered)."""
-    result = subprocess.run(
-        [sys.executable, str(PROBE)],
-        cwd=WORK, env=environment(),
-        capture_output=True, text=True, timeout=60,
-    )
+    result = python("-c", PROBE, env=environment())
     if not result.stdout.strip():
         return {"error": result.stderr[-2000:]}
     return json.loads(result.stdout)
@@ -50,11 +55,9 @@ def response(name):
 
 def deploy_check(secret=SECRET):
     """The problem ids (security.W004 ...) that `check --deploy` reports, its exit code and its output."""
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING",
-         "--settings", "project.settings_prod"],
-        cwd=WORK, env=environment(secret),
-        capture_output=True, text=True, timeout=60,
+    result = python(
+        "-m", "django", "check", "--deploy", "--fail-level", "WARNING", "--settings", "project.settings_prod",
+        env=environment(secret),
     )
     output = (result.stdout + result.stderr).strip()
     return re.findall(r"\((\w+\.[EW]\d+)\)", output), result.returncode, output
@@ -75,10 +78,9 @@ def test_the_secret_key_comes_from_the_environment():
 
 
 def test_without_a_secret_key_the_site_refuses_to_start():
-    result = subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(repr(settings.SECRET_KEY))"],
-        cwd=WORK, env=environment(secret=None),
-        capture_output=True, text=True, timeout=60,
+    result = python(
+        "-c", "from django.conf import settings; print(repr(settings.SECRET_KEY))",
+        env=environment(secret=None),
     )
     exit_code = result.returncode
     assert exit_code != 0, "Django started without DJANGO_SECRET_KEY, using " + result.stdout.strip()

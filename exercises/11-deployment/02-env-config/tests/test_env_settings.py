@@ -1,13 +1,13 @@
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-WORK = Path(__file__).resolve().parent.parent
-SHOW = Path(__file__).resolve().parent / "show_settings.py"
+from drillkit import learnerside
+
+# tests/show_settings.py is run as a program of its own; the learner's
+# process, which cannot read tests/, is given its text.
+SHOW = (Path(__file__).resolve().parent / "show_settings.py").read_text(encoding="utf-8")
 SECRET = "k3Jd8!fQz0@Lm2#Vp7$Rt5%Wx9^Bn4&Cy6*Hs1(Ga8)Ue3-Io5+Pl"
 VARIABLES = ("DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
 
@@ -15,12 +15,13 @@ VARIABLES = ("DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATAB
 def load_each(*environments):
     """For each dict of variables: the settings a fresh process gets with
     exactly those variables set (the others unset), or {"error": ..., "message": ...}."""
-    env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
+    os = learnerside.module("os")
+    env = {key: value for key, value in dict(os.environ).items() if key not in VARIABLES}
     env["DJANGO_SETTINGS_MODULE"] = "project.settings"
-    env["PYTHONPATH"] = str(WORK)
-    result = subprocess.run(
-        [sys.executable, str(SHOW)], input=json.dumps(environments),
-        cwd=WORK, env=env, capture_output=True, text=True, timeout=30,
+    env["PYTHONPATH"] = os.getcwd()
+    result = learnerside.module("subprocess").run(
+        [learnerside.module("sys").executable, "-c", SHOW], input=json.dumps(environments),
+        env=env, capture_output=True, text=True, timeout=30,
     )
     assert result.stdout.strip(), result.stderr[-2000:]
     return json.loads(result.stdout)
@@ -88,8 +89,8 @@ def test_an_empty_secret_key_is_refused_too():
 
 
 def test_debug_understands_the_usual_ways_to_say_yes():
-    values = ["1", "true", "True", "YES", "on", " On "]
-    assert debug_for_each(values) == {value: True for value in values}
+    values = ["1", "true", "True", "YES", "on", " On ", "nope"]
+    assert debug_for_each(values) == {value: True for value in values[:-1]} | {"nope": "ImproperlyConfigured"}
 
 
 @pytest.mark.hidden
@@ -136,6 +137,7 @@ def test_the_default_database_is_sqlite_in_tmp():
         "HOST": "",
         "PORT": "",
     }
+    assert database(loaded(DJANGO_SECRET_KEY=SECRET, DATABASE_URL="sqlite:////srv/x.sqlite3"))["NAME"] == "/srv/x.sqlite3"
 
 
 def test_a_sqlite_url_gives_the_path_of_the_file():

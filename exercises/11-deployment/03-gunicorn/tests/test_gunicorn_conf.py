@@ -1,26 +1,29 @@
 import functools
-import os
-import runpy
-import subprocess
-from pathlib import Path
-from unittest import mock
 
 import pytest
 
-WORK = Path(__file__).resolve().parent.parent
-CONFIG = WORK / "gunicorn.conf.py"
+from drillkit import learnerside
+
 VARIABLES = ("PORT", "WEB_CONCURRENCY")
+
+
+def environment():
+    """The learner's process's environment, without PORT and WEB_CONCURRENCY."""
+    environ = learnerside.module("os").environ
+    return {key: value for key, value in dict(environ).items() if key not in VARIABLES}
 
 
 def config(cpus=2, **variables):
     """The names gunicorn.conf.py defines when run on a machine with that
-    many CPUs and exactly these of PORT and WEB_CONCURRENCY set."""
-    env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
+    many CPUs and exactly these of PORT and WEB_CONCURRENCY set. It runs in
+    the learner's process, with that process's environment and os patched."""
+    mock = learnerside.module("unittest.mock")
+    env = environment()
     env.update(variables)
-    with mock.patch.dict(os.environ, env, clear=True), \
+    with mock.patch.dict(learnerside.module("os").environ, env, clear=True), \
             mock.patch("os.cpu_count", return_value=cpus), \
             mock.patch("os.process_cpu_count", return_value=cpus, create=True):
-        return runpy.run_path(str(CONFIG))
+        return learnerside.module("runpy").run_path("gunicorn.conf.py")
 
 
 def binds(namespace):
@@ -34,13 +37,13 @@ def gunicorn_check():
     """Run gunicorn once (then remember the result) with PORT=9000 and
     WEB_CONCURRENCY=4: --check-config loads the configuration and the app,
     and exits; --print-config also prints every setting as gunicorn sees it."""
-    env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
+    env = environment()
     env.update(PORT="9000", WEB_CONCURRENCY="4")
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run(
+    return learnerside.module("subprocess").run(
         ["gunicorn", "--check-config", "--print-config",
          "-c", "gunicorn.conf.py", "project.wsgi:application"],
-        cwd=WORK, env=env, capture_output=True, text=True, timeout=60,
+        env=env, capture_output=True, text=True, timeout=60,
     )
 
 

@@ -1,16 +1,13 @@
-import glob
 import re
-from pathlib import Path
 
 import pytest
 
-from dockerfile import env_names, healthcheck_command, is_ignored, parse, read_ignore
-
-WORK = Path(__file__).resolve().parent.parent
+from dockerfile import clean, env_names, healthcheck_command, is_ignored, parse, pattern_regex, read_ignore
+from drillkit import files
 
 
 def instructions():
-    return parse((WORK / "Dockerfile").read_text())
+    return parse(files.text("Dockerfile"))
 
 
 def final_stage():
@@ -22,9 +19,17 @@ def final_stage():
 
 
 def ignore_rules():
-    path = WORK / ".dockerignore"
-    assert path.exists(), ".dockerignore is missing"
-    return read_ignore(path.read_text())
+    assert files.exists(".dockerignore"), ".dockerignore is missing"
+    return read_ignore(files.text(".dockerignore"))
+
+
+def project_paths(source):
+    """The files and folders of the project a COPY source names (a path or a
+    pattern, as Docker matches it against the build context)."""
+    names = files.names()
+    folders = {"/".join(name.split("/")[:n]) for name in names for n in range(1, name.count("/") + 1)}
+    pattern = pattern_regex(clean(source))
+    return sorted(path for path in set(names) | folders if pattern.match(path))
 
 
 def from_context(instruction):
@@ -179,11 +184,10 @@ def test_every_copied_file_is_in_the_build_context():
         for source in sources(instruction):
             if source.startswith(("http://", "https://")) or source in (".", "./"):
                 continue
-            matches = glob.glob(str(WORK / source))
+            matches = project_paths(source)
             if not matches:
                 problems.append(f"{source}: no such file in the project")
-            for match in matches:
-                relative = Path(match).relative_to(WORK).as_posix()
+            for relative in matches:
                 if is_ignored(rules, relative):
                     problems.append(f"{source}: left out by .dockerignore")
     assert problems == []
@@ -204,11 +208,7 @@ def test_dockerignore_leaves_out_git_secrets_the_database_and_caches():
 
 def test_dockerignore_keeps_what_the_image_needs():
     rules = ignore_rules()
-    paths = sorted(
-        Path(p).relative_to(WORK).as_posix()
-        for p in glob.glob(str(WORK / "**" / "*"), recursive=True)
-        if Path(p).is_file() and "tests" not in Path(p).relative_to(WORK).parts
-        and "__pycache__" not in p and Path(p).name not in ("Dockerfile", ".dockerignore")
-    )
+    paths = [path for path in files.names() if path not in ("Dockerfile", ".dockerignore")]
     assert "requirements.txt" in paths
     assert [path for path in paths if is_ignored(rules, path)] == []
+    assert is_ignored(rules, ".git"), ".dockerignore must still leave out .git"

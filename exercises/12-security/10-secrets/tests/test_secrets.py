@@ -1,9 +1,9 @@
 import logging
 import re
-import runpy
 
 import pytest
 
+from drillkit import files, learnerside
 from payments import transport
 
 KEY = "sk_live_9fT2xQw7LmZ3pR8vK1yN4bJd"
@@ -12,17 +12,14 @@ KEY_IN_CODE = re.compile(r"sk_(live|test)_[A-Za-z0-9]{8,}")
 
 
 class FakeProvider:
-    """Stands in for transport.post: records each call and answers with `reply`
-    (or raises TransportError when reply is None)."""
+    """Stands in for transport.post: `post` records each call and answers with `reply`."""
 
     def __init__(self, reply):
         self.reply = reply
         self.calls = []
 
-    def __call__(self, url, headers, data):
+    def post(self, url, headers, data):
         self.calls.append({"url": url, "headers": dict(headers), "data": dict(data)})
-        if self.reply is None:
-            raise transport.TransportError("connection timed out")
         return self.reply
 
 
@@ -31,9 +28,16 @@ DECLINED = {"id": "ch_3NtQ9", "status": "failed", "error": "card declined"}
 
 
 def set_up(settings, monkeypatch, reply=SUCCEEDED, key=KEY):
+    """The key in the settings and a fake provider in place of transport.post;
+    with reply None, the provider cannot be reached: post raises the
+    learner's process's own TransportError."""
     settings.PAYMENTS_API_KEY = key
     provider = FakeProvider(reply)
-    monkeypatch.setattr(transport, "post", provider)
+    if reply is None:
+        unreachable = learnerside.call(transport.TransportError, "connection timed out")
+        monkeypatch.setattr(transport, "post", learnerside.module("unittest.mock").Mock(side_effect=unreachable))
+    else:
+        monkeypatch.setattr(transport, "post", provider.post)
     return provider
 
 
@@ -77,12 +81,13 @@ def test_a_payment_goes_through_with_the_key(client, settings, monkeypatch):
     assert call["data"] == {"amount": 1250, "currency": "eur", "source": "tok_visa"}
 
 
-def test_payments_are_still_logged(client, settings, monkeypatch, caplog):
-    caplog.set_level(logging.INFO)
+def test_payments_are_still_logged(client, settings, monkeypatch):
     set_up(settings, monkeypatch)
-    pay(client)
-    assert "Charging 1250 cents" in caplog.text
-    assert "ch_3NtQ8" in caplog.text
+    # The learner's code logs in its own process: the records are caught there.
+    with learnerside.logs(logging.INFO) as logs:
+        pay(client)
+    assert "Charging 1250 cents" in logs.text
+    assert "ch_3NtQ8" in logs.text
 
 
 def test_a_declined_card_gives_502_with_the_reason(client, settings, monkeypatch):
@@ -133,25 +138,27 @@ def test_the_key_is_in_no_answer(client, settings, monkeypatch):
     assert leaks == {}
 
 
-def test_the_key_is_in_no_log_message(client, settings, monkeypatch, caplog):
-    caplog.set_level(logging.DEBUG)
-    every_answer(client, settings, monkeypatch)
-    assert caplog.records, "nothing was logged at all"
-    leaks = [line for line in caplog.text.splitlines() if holds_the_key(line)]
+def test_the_key_is_in_no_log_message(client, settings, monkeypatch):
+    with learnerside.logs(logging.DEBUG) as logs:
+        every_answer(client, settings, monkeypatch)
+    assert logs.records, "nothing was logged at all"
+    leaks = [line for line in logs.text.splitlines() if holds_the_key(line)]
     assert leaks == []
 
 
 def test_the_key_is_read_from_the_environment(monkeypatch):
-    monkeypatch.setenv("PAYMENTS_API_KEY", "sk_test_fromTheEnvironment42")
-    assert runpy.run_path("project/settings.py")["PAYMENTS_API_KEY"] == "sk_test_fromTheEnvironment42"
-    monkeypatch.delenv("PAYMENTS_API_KEY")
-    assert runpy.run_path("project/settings.py")["PAYMENTS_API_KEY"] == ""
+    # The settings are read in the learner's process, from its environment.
+    environ = learnerside.module("os").environ
+    run_path = learnerside.module("runpy").run_path
+    monkeypatch.setitem(environ, "PAYMENTS_API_KEY", "sk_test_fromTheEnvironment42")
+    assert run_path("project/settings.py")["PAYMENTS_API_KEY"] == "sk_test_fromTheEnvironment42"
+    monkeypatch.delitem(environ, "PAYMENTS_API_KEY")
+    assert run_path("project/settings.py")["PAYMENTS_API_KEY"] == ""
 
 
 @pytest.mark.hidden
 def test_no_key_is_written_in_the_code():
     """No API key may be written anywhere in the code, not even as a default for a missing environment variable."""
     for name in LEARNER_FILES:
-        with open(name, encoding="utf-8") as f:
-            found = KEY_IN_CODE.search(f.read())
+        found = KEY_IN_CODE.search(files.text(name))
         assert found is None, f"{name} holds a key: {found.group(0)}"

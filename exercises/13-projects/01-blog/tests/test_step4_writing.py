@@ -87,7 +87,10 @@ def test_step4_anonymous_visitors_cannot_edit(client):
 
 
 def test_step4_editing_a_missing_post_is_404(client):
-    response = logged_in(client, make_user()).post("/posts/999/edit/", {"title": "x"})
+    ada = make_user()
+    post = make_post(ada)
+    assert logged_in(client, ada).post(f"/posts/{post.id}/edit/", {"title": "x"}).status_code == 200
+    response = client.post("/posts/999/edit/", {"title": "x"})
     assert response.status_code == 404
 
 

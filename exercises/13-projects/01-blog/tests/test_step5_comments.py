@@ -46,7 +46,10 @@ def test_step5_an_empty_comment_is_refused(client):
 
 
 def test_step5_commenting_on_a_missing_post_is_404(client):
-    response = logged_in(client, make_user()).post("/posts/999/comments/", {"body": "Hello?"})
+    ada = make_user()
+    post = make_post(ada)
+    assert logged_in(client, ada).post(f"/posts/{post.id}/comments/", {"body": "Hello!"}).status_code == 201
+    response = client.post("/posts/999/comments/", {"body": "Hello?"})
     assert response.status_code == 404
 
 

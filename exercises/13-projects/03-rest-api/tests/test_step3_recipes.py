@@ -77,4 +77,6 @@ def test_step3_somebody_elses_private_recipe_is_not_found():
 
 
 def test_step3_a_missing_recipe_is_404():
+    recipe = make_recipe(make_user())
+    assert api().get(f"/api/recipes/{recipe.id}/").status_code == 200
     assert api().get("/api/recipes/999/").status_code == 404
