@@ -119,8 +119,17 @@ def pytest_collection_modifyitems(config, items):
         items.sort(key=run_order)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def django_test_environment(request):
+    """Django's test environment on in the learner process before the first
+    test's fixtures, whatever their scope."""
+    module = request.config.stash[_settings_key]
+    if module:
+        learner_django().setup_test_environment(module)
+
+
 @pytest.fixture(autouse=True)
-def _django_test(request):
+def _django_test(request, django_test_environment):
     """Each test begins with Django ready in the learner process (set up
     again there if an earlier test ended that process) and an empty mail
     outbox."""

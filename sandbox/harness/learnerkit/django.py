@@ -4,11 +4,13 @@ The judge's plugin (judgekit.django_fixtures) gives tests pytest-django's
 fixtures and marks and calls these functions to act where Django and the
 learner's project live. Django and the standard library only: no pytest.
 
-Per process: setup(module) once (the judge's pytest_configure; again on its
-own in a fresh learner process by begin_test); per test: begin_test(), and
-for a test with the django_db mark begin_database_test(...) and, after it,
-end_database_test(). The learner's errors (a settings module that does not
-import, a model or migration that does not load) are raised as they are.
+Per process: setup(module) (the judge's pytest_configure, before the test
+files import the learner's models), setup_test_environment(module) (at the
+first test); per test: begin_test(module), which also does both in a fresh
+learner process, and for a database test begin_database_test(...) and,
+after it, end_database_test(). The learner's errors (a settings module
+that does not import, a model or migration that does not load) are raised
+as they are.
 """
 
 import os
@@ -96,19 +98,25 @@ def setup(settings_module):
     _blocker.block()
 
 
-def begin_test(settings_module):
-    """Before each test: Django set up with settings_module (if this is a
-    fresh learner process), its test environment on (the first time:
-    DEBUG off, mail kept in django.core.mail.outbox, "testserver" an
-    allowed host), and the mail outbox empty."""
+def setup_test_environment(settings_module):
+    """Django set up with settings_module (if this process is not), and its
+    test environment on, once per process: DEBUG off, mail kept in
+    django.core.mail.outbox, "testserver" an allowed host."""
     setup(settings_module)
+    if not _state.environment:
+        from django.test.utils import setup_test_environment as start
+
+        start(debug=False)
+        _state.environment = True
+
+
+def begin_test(settings_module):
+    """Before each test: setup_test_environment(settings_module) (nothing to
+    do but in a fresh learner process, after a test ended the last one),
+    and the mail outbox emptied."""
+    setup_test_environment(settings_module)
     from django.core import mail
 
-    if not _state.environment:
-        from django.test.utils import setup_test_environment
-
-        setup_test_environment(debug=False)
-        _state.environment = True
     del mail.outbox[:]
 
 

@@ -121,6 +121,18 @@ MAIN = {
     from shop.models import Product
 
 
+    # The first test to run: its module fixture is set up before any
+    # function-scoped one.
+    @pytest.fixture(scope="module")
+    def allowed_hosts_at_module_setup():
+        return list(django_settings.ALLOWED_HOSTS)
+
+
+    @pytest.mark.django_db
+    def test_the_test_environment_is_on_before_module_fixtures(allowed_hosts_at_module_setup):
+        assert "testserver" in allowed_hosts_at_module_setup
+
+
     @pytest.mark.django_db
     def test_a_write():
         Product.objects.create(name="lamp")
@@ -307,6 +319,7 @@ def outcome(results, name):
         "test_mail_a_sent",
         "test_mail_b_the_outbox_is_emptied",
         "test_debug_is_off",
+        "test_the_test_environment_is_on_before_module_fixtures",
     ],
 )
 def test_what_pytest_django_passes_passes(main_run, name):
