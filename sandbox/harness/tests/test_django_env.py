@@ -174,6 +174,16 @@ MAIN = {
         assert not Product.objects.filter(name="committed").exists()
 
 
+    @pytest.mark.django_db(reset_sequences=True)
+    def test_transactional_c_the_sequences_were_reset():
+        assert Product.objects.create(name="first").pk == 1
+
+
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    def test_transactional_d_what_the_migrations_made_is_back():
+        assert list(Product.objects.values_list("name", flat=True)) == ["seeded"]
+
+
     @pytest.mark.django_db(databases=["default", "other"])
     def test_a_database_named_in_the_mark():
         assert Product.objects.using("other").count() == 1
@@ -306,6 +316,8 @@ def outcome(results, name):
         "test_the_db_fixture",
         "test_transactional_a",
         "test_transactional_b_the_tables_were_flushed",
+        "test_transactional_c_the_sequences_were_reset",
+        "test_transactional_d_what_the_migrations_made_is_back",
         "test_a_database_named_in_the_mark",
         "test_settings_changed",
         "test_settings_restored",
