@@ -37,8 +37,14 @@ import pytest
 
 import batch
 import remote
+from drillkit import files as drillfiles
+from drillkit import learnerside
 
 TESTS = "tests"  # in the judge's directory, its working directory (batch.main)
+# Bytes of files per message to the zygote: base64 makes them a third
+# larger, within the codec's 8 MiB.
+FILES_PER_MESSAGE = 4 << 20
+JOB_COPY = "job"  # beside it: the learner's files as the job brought them
 OUTPUT_LIMIT = remote.OUTPUT_LIMIT
 MESSAGE_LIMIT = 4096
 # The modules of the django runtime that load the learner's project, and
@@ -53,9 +59,15 @@ def run_job(job, archive, learners, plugins):
     learner_files = list(job.get("learner_files", []))
     emit, close, _ = batch.results_stream()
     files = split_archive(archive, TESTS)
-    learners.write_files(files)
+    for part in in_parts(files, FILES_PER_MESSAGE):
+        learners.write_files(part)
+    keep_copy(files, JOB_COPY)
     learner = remote.Learner(learners, learner_files)
     remote.set_current(learner)
+    # drillkit's helpers act in the learner process, and read the job's
+    # files as drill sent them, whatever the learner's code does to /work.
+    learnerside._import = remote.inside
+    drillfiles._root = JOB_COPY
     names = top_level_names(files)
     settings = django_settings_module()
     if settings:
@@ -79,6 +91,29 @@ def split_archive(data, tests_dir):
             if m.isfile() and m not in tests:
                 files[m.name] = tar.extractfile(m).read()
     return files
+
+
+def in_parts(files, size):
+    """files ({path: bytes}) as dicts of at most size bytes each (a file
+    larger goes alone): one message of the zygote's channel each."""
+    part, used = {}, 0
+    for rel, data in files.items():
+        if part and used + len(data) > size:
+            yield part
+            part, used = {}, 0
+        part[rel] = data
+        used += len(data)
+    if part:
+        yield part
+
+
+def keep_copy(files, directory):
+    """Write files ({relative path: bytes}, drill's) under directory."""
+    for rel, data in files.items():
+        path = os.path.join(directory, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
 
 
 def top_level_names(files):

@@ -88,6 +88,8 @@ class Server:
                 raise wire.WireError("unknown handle %d" % ref.id) from None
         if ref.tag == "J":
             return Callback(self, ref.id)
+        if ref.tag == "B" and type(ref.info) is str and hasattr(builtins, ref.info):
+            return getattr(builtins, ref.info)
         raise wire.WireError("unknown reference kind %r" % ref.tag)
 
     # --- the loop

@@ -81,9 +81,10 @@ def inside(name):
 class Learner:
     """The judge's connection to the learner process of a job.
 
-    spawner gives learner processes: spawner.spawn() returns an object with
-    .chan (a wire.Channel), .out_fd (their stdout and stderr) and .pid, and
-    spawner.status(pid) says how one ended (a dict: exit or signal).
+    spawner gives learner processes (procs.Learners): spawner.spawn()
+    returns an object with .chan (a wire.Channel), .out_fd (their stdout and
+    stderr) and .pid; spawner.wait(pid, seconds) says how one ended (a dict:
+    exit or signal); spawner.kill() ends every learner process.
     learner_files are the learner's own files (relative paths)."""
 
     def __init__(self, spawner, learner_files=()):
@@ -139,7 +140,9 @@ class Learner:
             os.close(proc.out_fd)
         except OSError:
             pass
-        self.death = describe_end(self.spawner.status(proc.pid))
+        self.death = describe_end(self.spawner.wait(proc.pid, 1.0))
+        # What it forked (and may still hold its ends) goes with it.
+        self.spawner.kill()
         return LearnerDied(self.death)
 
     def end(self):
@@ -256,6 +259,10 @@ class Learner:
             return wire.Ref("L", obj.__drill_proxy__._drill_handle(), None)
         if isinstance(obj, type) and obj in self.mirror_refs:
             return wire.Ref("L", self.mirror_refs[obj], None)
+        name = getattr(obj, "__name__", None)
+        if type(name) is str and getattr(builtins, name, None) is obj and (isinstance(obj, type) or type(obj) is type(len)):
+            # A builtin (ValueError, len): the learner process's own.
+            return wire.Ref("B", 0, name)
         if callable(obj) and not isinstance(obj, type):
             ident = self.callback_ids.get(id(obj))
             if ident is None or self.callbacks[ident] is not obj:

@@ -53,7 +53,10 @@ class ForkSpawner:
         self.pids.append(pid)
         return Proc(wire.Channel(judge_end), out_r, pid)
 
-    def status(self, pid):
+    def kill(self):
+        pass
+
+    def wait(self, pid, timeout):
         _, status = os.waitpid(pid, 0)
         if os.WIFSIGNALED(status):
             return {"signal": os.WTERMSIG(status)}
@@ -394,3 +397,22 @@ def test_a_handle_let_go_and_given_again_stays(work):
     assert isinstance(box, keep.Box)
     assert keep.get() is keep.get()
     assert isinstance(keep.get(), keep.Box)
+
+
+def test_builtins_cross_as_the_learners_own(work):
+    make(work, {"retry.py": """
+        def catch(fn, kind):
+            try:
+                fn()
+            except kind as e:
+                return "caught " + type(e).__name__
+        def apply(fn, v):
+            return fn(v)
+    """})
+    import retry
+
+    def boom():
+        raise ValueError("x")
+
+    assert retry.catch(boom, ValueError) == "caught ValueError"
+    assert retry.apply(len, [1, 2]) == 2
