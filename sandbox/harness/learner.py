@@ -51,6 +51,23 @@ class Callback:
         return "<function of the tests>"
 
 
+class JudgeObject:
+    """An object of the tests' that is neither a value nor a function: the
+    learner's code can keep it and give it back, and nothing else."""
+
+    __slots__ = ("_id", "_type")
+
+    def __init__(self, ident, type_name):
+        object.__setattr__(self, "_id", ident)
+        object.__setattr__(self, "_type", type_name)
+
+    def __getattr__(self, name):
+        raise TypeError("%s is an object of the tests: your code can pass it on, not use it" % self._type)
+
+    def __repr__(self):
+        return "<%s of the tests>" % self._type
+
+
 class JudgeError(Exception):
     """An exception a judge function raised that is not a builtin one."""
 
@@ -72,6 +89,8 @@ class Server:
     def to_ref(self, obj):
         if type(obj) is Callback and obj._server is self:
             return wire.Ref("J", obj._id, None)
+        if type(obj) is JudgeObject:
+            return wire.Ref("O", obj._id, None)
         hid = self.handles.get(id(obj))
         if hid is None or self.objects.get(hid) is not obj:
             hid = self.next_id
@@ -88,6 +107,8 @@ class Server:
                 raise wire.WireError("unknown handle %d" % ref.id) from None
         if ref.tag == "J":
             return Callback(self, ref.id)
+        if ref.tag == "O":
+            return JudgeObject(ref.id, ref.info if type(ref.info) is str else "object")
         if ref.tag == "B" and type(ref.info) is str and hasattr(builtins, ref.info):
             return getattr(builtins, ref.info)
         raise wire.WireError("unknown reference kind %r" % ref.tag)

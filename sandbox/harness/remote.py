@@ -18,7 +18,8 @@ What the judge trusts, and why:
   work, and nothing the learner raises can end the judge (SystemExit,
   pytest's Exit and KeyboardInterrupt come as plain Exceptions);
 - a judge function handed to learner code (a callback, a monkeypatched
-  function) is a reference; what it is called with is data and handles; an
+  function) is a reference, and any other judge object an opaque token the
+  learner's code can only keep and give back; what it is called with is data and handles; an
   exception it raises is remembered (failed_callbacks), so learner code that
   swallows a failed assertion in it does not pass the test.
 - everything the learner process sends is bounded by the codec, and the
@@ -30,6 +31,7 @@ import errno
 import os
 import selectors
 import sys
+import types
 import weakref
 
 import wire
@@ -270,14 +272,22 @@ class Learner:
                 self.callbacks[ident] = obj
                 self.callback_ids[id(obj)] = ident
             return wire.Ref("J", ident, None)
-        raise TypeError("a %s of the tests cannot be handed to your code (only values can)" % type(obj).__name__)
+        # Any other object of the judge's (a sentinel, a fake): an opaque
+        # token, which the learner's code can keep and give back, and
+        # nothing else.
+        ident = self.callback_ids.get(id(obj))
+        if ident is None or self.callbacks[ident] is not obj:
+            ident = len(self.callbacks) + 1
+            self.callbacks[ident] = obj
+            self.callback_ids[id(obj)] = ident
+        return wire.Ref("O", ident, type(obj).__name__[:100])
 
     def from_ref(self, ref):
-        if ref.tag == "J":
-            fn = self.callbacks.get(ref.id)
-            if fn is None:
-                raise wire.WireError("a reference to no function of the tests")
-            return fn
+        if ref.tag in ("J", "O"):
+            obj = self.callbacks.get(ref.id, self.callbacks)
+            if obj is self.callbacks:
+                raise wire.WireError("a reference to nothing of the tests")
+            return obj
         if ref.tag != "L":
             raise wire.WireError("a reference of an unknown kind")
         info = ref.info if type(ref.info) is dict else {}
@@ -497,7 +507,11 @@ class Proxy:
         self._drill_request("delattr", self, name)
 
     def __call__(self, *args, **kwargs):
-        return self._drill_request("call", self, list(args), kwargs)
+        # A generator of the tests' (bulk_create(Item() for ...)) is given
+        # as the list of what it yields.
+        args = [list(a) if isinstance(a, types.GeneratorType) else a for a in args]
+        kwargs = {k: list(v) if isinstance(v, types.GeneratorType) else v for k, v in kwargs.items()}
+        return self._drill_request("call", self, args, kwargs)
 
     def __iter__(self):
         return self._drill_request("iter", self)

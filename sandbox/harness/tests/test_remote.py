@@ -283,15 +283,27 @@ def test_packages_and_submodules(work):
     assert models.NAME == "m" == NAME
 
 
-def test_judge_objects_are_not_handed_over(work):
-    make(work, {"take.py": "def ident(x):\n    return x\n"})
+def test_judge_objects_cross_as_opaque_tokens(work):
+    make(work, {"take.py": """
+        def ident(x):
+            return x
+        def use(x):
+            return x.secret
+        def get(d, key, default):
+            return d.get(key, default)
+    """})
     import take
 
     class Thing:
-        pass
+        secret = 42
 
-    with pytest.raises(wire.WireError):
-        take.ident(Thing())
+    thing = Thing()
+    assert take.ident(thing) is thing
+    with pytest.raises(TypeError, match="object of the tests"):
+        take.use(thing)
+    missing = object()
+    assert take.get({"a": 1}, "b", missing) is missing
+    assert take.ident(x for x in (1, 2)) == [1, 2]
 
 
 def test_standard_exceptions_are_the_judges_own(work):

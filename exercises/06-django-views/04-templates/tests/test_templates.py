@@ -16,7 +16,7 @@ def page(client, url):
 
 
 def template_names(response):
-    return [t.name for t in response.templates]
+    return [str(t.name) for t in response.templates]
 
 
 def test_the_list_page_extends_the_base_template(client):
