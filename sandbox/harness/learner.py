@@ -158,6 +158,8 @@ class Server:
                 return message[1]
             if message[0] == "raise":
                 info = message[1]
+                if isinstance(info.get("object"), BaseException):
+                    raise info["object"]
                 cls = getattr(builtins, info.get("class", ""), None)
                 if not (isinstance(cls, type) and issubclass(cls, Exception)):
                     cls = JudgeError
@@ -233,7 +235,8 @@ def describe(obj):
             return {"kind": "module", "name": text(obj.__name__)}
         info = {"kind": "object", "type": class_name(cls), "module": class_module(cls)}
         if isinstance(obj, BaseException):
-            info["exception"] = True
+            info["mro"] = [[class_module(c), class_name(c)] for c in type.__dict__["__mro__"].__get__(cls)[:-1]]
+            info["message"] = message_of(obj)
         return info
     except Exception:  # noqa: BLE001 - whatever the learner's classes do
         return {"kind": "object", "type": "?", "module": "?"}

@@ -239,14 +239,30 @@ class Learner:
                     self.end()
                     raise ProtocolError("your code's process sent %s" % e) from None
 
+    def exception_for_learner(self, exc):
+        """What learner code gets for an exception of the judge's: the
+        learner's own exception object if it came from there, else a
+        builtin one of the same name and message made there."""
+        proxy = getattr(exc, "__drill_proxy__", None)
+        if isinstance(proxy, Proxy):
+            return proxy
+        name = type(exc).__name__ if getattr(builtins, type(exc).__name__, None) is type(exc) else "Exception"
+        return self.request("exception", name, str(exc)[:MAX_TEXT])
+
     def run_callback(self, ident, args, kwargs):
         fn = self.callbacks.get(ident) if type(ident) is int else None
         if fn is None or type(args) is not list or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
             return ["raise", {"class": "TypeError", "message": "not a call of a function of the tests"}]
         try:
             return ["ok", fn(*args, **kwargs)]
-        except Exception as e:  # noqa: BLE001 - reported to the learner's code, and remembered
-            self.failed_callbacks.append(e)
+        except BaseException as e:  # noqa: BLE001 - reported to the learner's code
+            if isinstance(e, AssertionError) or not isinstance(e, Exception):
+                # A failed check (an assert, pytest.fail) is the test's,
+                # whatever the learner's code does with it.
+                self.failed_callbacks.append(e)
+            proxy = getattr(e, "__drill_proxy__", None)
+            if isinstance(proxy, Proxy):
+                return ["raise", {"object": proxy}]
             return ["raise", {"class": type(e).__name__, "message": str(e)[:MAX_TEXT]}]
 
     # --- references
@@ -295,13 +311,21 @@ class Learner:
             cls = self.mirror(info)
             self.mirror_refs[cls] = ref.id
             return cls
-        proxy = self.proxies.get(ref.id)
+        if info.get("kind") == "object" and type(info.get("mro")) is list:
+            # An exception object of the learner's, as a value: the judge's
+            # exception for it, as if raised.
+            return self.exception({"class": self.mirror(info), "message": info.get("message"),
+                                   "ref": self._proxy(ref.id, info), "where": []})
+        return self._proxy(ref.id, info)
+
+    def _proxy(self, ident, info):
+        proxy = self.proxies.get(ident)
         if proxy is None:
             # A handle the judge let go of, and is given again before the
             # release was sent: it is not to be released after all.
-            self.released.discard(ref.id)
-            proxy = Proxy._drill_new(self, ref.id, info, None)
-            self.proxies[ref.id] = proxy
+            self.released.discard(ident)
+            proxy = Proxy._drill_new(self, ident, info, None)
+            self.proxies[ident] = proxy
         return proxy
 
     def release(self, ident, generation):
@@ -346,7 +370,7 @@ class Learner:
         if cls is None:
             base = self._mirror(mro[1:]) if len(mro) > 1 else Exception
             bases = (base,) if issubclass(base, Mirror) else (Mirror, base)
-            cls = type(name.rpartition(".")[2] or "Error", bases, {"__module__": module, "__qualname__": name})
+            cls = type(name.rpartition(".")[2] or "Error", bases, {"__module__": module, "__qualname__": name, "_drill_learner": self})
             self.mirrors[key] = cls
         return cls
 
@@ -359,9 +383,13 @@ class Learner:
         if not issubclass(cls, Exception):
             cls = Exception
         message = info.get("message") if type(info.get("message")) is str else ""
-        proxy = info.get("ref") if isinstance(info.get("ref"), Proxy) else None
-        if issubclass(cls, Mirror):
-            exc = cls.__new__(cls)
+        ref = info.get("ref")
+        proxy = ref if isinstance(ref, Proxy) else None
+        if isinstance(ref, BaseException) and isinstance(getattr(ref, "__drill_proxy__", None), Proxy):
+            # Made already, as the exception object crossed (from_ref).
+            exc = ref
+        elif issubclass(cls, Mirror):
+            exc = BaseException.__new__(cls)
             exc.args = (message,)
             exc.__drill_message__ = message
         else:
@@ -372,7 +400,8 @@ class Learner:
             except Exception:  # noqa: BLE001 - one that takes other arguments (JSONDecodeError)
                 exc = cls.__new__(cls)
                 exc.args = (message,)
-        exc.__drill_proxy__ = proxy
+        if proxy is not None:
+            exc.__drill_proxy__ = proxy
         where = info.get("where")
         exc.__drill_where__ = [w for w in where if valid_frame(w)] if type(where) is list else []
         return exc
@@ -413,6 +442,23 @@ class Mirror:
     """The base of every class mirrored from a learner exception class: its
     message is the learner's str() of it, and its attributes are read from
     the learner's exception object."""
+
+    def __new__(cls, *args, **kwargs):
+        # Made by the tests (raise bank.Refused("no") in a fake): made by
+        # the learner's class, in its process, so that the learner's code
+        # catches its own exception.
+        learner = cls.__dict__.get("_drill_learner") or getattr(cls, "_drill_learner", None)
+        if learner is not None and cls in learner.mirror_refs and learner.proc is not None:
+            exc = learner.request("call", cls, list(args), kwargs)
+            if isinstance(exc, cls):
+                return exc
+        exc = BaseException.__new__(cls)
+        exc.args = args
+        exc.__drill_message__ = str(args[0]) if len(args) == 1 else str(args) if args else ""
+        return exc
+
+    def __init__(self, *args, **kwargs):
+        pass
 
     def __str__(self):
         return getattr(self, "__drill_message__", "")
@@ -603,13 +649,7 @@ class Proxy:
 
     def __exit__(self, exc_type, exc, tb):
         if exc is not None:
-            try:
-                self._drill_learner.to_ref(exc)
-            except TypeError:
-                # An exception of the judge's (a failed assert in the block):
-                # the learner's __exit__ gets a builtin one like it.
-                name = type(exc).__name__ if getattr(builtins, type(exc).__name__, None) is type(exc) else "Exception"
-                exc = self._drill_request("exception", name, str(exc)[:MAX_TEXT])
+            exc = self._drill_learner.exception_for_learner(exc)
         return self._drill_request("exit", self, exc)
 
     def __instancecheck__(self, obj):

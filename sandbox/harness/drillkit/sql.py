@@ -12,14 +12,11 @@ the tests get its rows as data.
         assert result.rows == [("Dune", 9.5)]
 """
 
-import os
 import sqlite3
 from dataclasses import dataclass
 
 import remote
-
-# Where the learner's files are; the tests' own (tests/...) are the judge's.
-WORK = "/work"
+from drillkit import files
 
 
 @dataclass
@@ -40,9 +37,9 @@ def database(*scripts):
 
 
 def statement(path):
-    """The learner's SQL from path, without surrounding blanks or a final ;"""
-    with open(os.path.join(WORK, path), encoding="utf-8") as f:
-        text = f.read().strip()
+    """The learner's SQL from path (as the job brought it), without
+    surrounding blanks or a final ;"""
+    text = files.text(path).strip()
     while text.endswith(";"):
         text = text[:-1].rstrip()
     if not strip_comments(text):
@@ -70,8 +67,7 @@ def run(db, path, params=()):
 
 def script(db, path):
     """Run every statement in path (for schema and data-change exercises)."""
-    with open(os.path.join(WORK, path), encoding="utf-8") as f:
-        text = f.read()
+    text = files.text(path)
     if not strip_comments(text):
         raise AssertionError("%s has no SQL statement yet" % path)
     try:

@@ -335,7 +335,9 @@ def test_sql_in_the_learner_process(work):
 
     seed = work / "tests" / "seed.sql"
     seed.write_text("CREATE TABLE t (name TEXT); INSERT INTO t VALUES ('b'), ('a');")
-    sql.WORK = str(work)
+    from drillkit import files
+
+    files._root = str(work)
     result = sql.run(sql.database(str(seed)), "query.sql")
     assert result.columns == ["name"] and result.rows == [("a",), ("b",)]
 
@@ -428,3 +430,46 @@ def test_builtins_cross_as_the_learners_own(work):
 
     assert retry.catch(boom, ValueError) == "caught ValueError"
     assert retry.apply(len, [1, 2]) == 2
+
+
+def test_exception_objects_as_values_and_through_callbacks(work):
+    make(work, {"errs.py": """
+        class Refused(Exception):
+            def __init__(self, why):
+                super().__init__(why)
+                self.why = why
+        def results():
+            return [LookupError("/missing"), Refused("no")]
+        def run(fn):
+            try:
+                fn()
+            except Refused as e:
+                return "refused: " + e.why
+        def retry(fn, times):
+            for i in range(times):
+                try:
+                    return fn(i)
+                except ConnectionError:
+                    pass
+            return None
+    """})
+    import errs
+
+    found = errs.results()
+    assert isinstance(found[0], LookupError) and str(found[0]) == "/missing"
+    assert isinstance(found[1], errs.Refused) and found[1].why == "no"
+
+    def refuse():
+        raise errs.Refused("twice")
+
+    assert errs.run(refuse) == "refused: twice"
+
+    def flaky(i):
+        if i < 2:
+            raise ConnectionError("attempt %d" % i)
+        return i
+
+    judge = remote.current()
+    assert errs.retry(flaky, 5) == 2
+    # The tests' own exceptions, raised on purpose, are no failed check.
+    assert judge.failed_callbacks == []
