@@ -34,10 +34,15 @@ func Interpret(out sandbox.Outcome, expected []string, limit time.Duration, limi
 		r.Status, r.ErrorKind, r.Message = Error, kind, fmt.Sprintf(format, args...)
 		return r
 	}
+	// A learner process the OOM killer ended, in a run whose judge went on
+	// to report every test, is that test's error, told by the judge; the
+	// verdict is the document's.
+	finished := perr == nil && doc != nil && out.ExitCode == 0 && stream.Finished &&
+		!out.CPUExceeded && !out.WallExceeded && !out.OutputExceeded
 	// The real cause wins: a memory bomb or a flood also uses time, and on
 	// a busy machine may reach a time limit before its own verdict.
 	switch {
-	case out.OOMKilled:
+	case out.OOMKilled && !finished:
 		return fail(KindMemory, "memory limit of %d MiB exceeded%s", limits.MemoryBytes>>20, during)
 	case out.OutputExceeded:
 		return fail(KindOutput, "too much output%s: the run printed more than %d KiB and was stopped%s", during, limits.Stderr>>10, outputHead(out.Stderr))

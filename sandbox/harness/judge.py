@@ -52,6 +52,10 @@ MESSAGE_LIMIT = 4096
 DJANGO_SIDE = ("django", "rest_framework", "rest_framework_simplejwt", "freezegun")
 
 
+# Errors of the learner process's that say in their message what happened.
+REMOTE_ERRORS = (remote.LearnerDied, remote.StaleObject, remote.ProtocolError, remote.NotSent)
+
+
 def run_job(job, archive, learners, plugins):
     """Run one job: unpack the tests into /judge and hand the rest to the
     zygote (learners: procs.Learners) for /work, run the tests, and write
@@ -62,7 +66,7 @@ def run_job(job, archive, learners, plugins):
     for part in in_parts(files, FILES_PER_MESSAGE):
         learners.write_files(part)
     keep_copy(files, JOB_COPY)
-    learner = remote.Learner(learners, learner_files)
+    learner = remote.Learner(learners, learner_files, batch.oom_kills)
     remote.set_current(learner)
     # drillkit's helpers act in the learner process, and read the job's
     # files as drill sent them, whatever the learner's code does to /work.
@@ -193,7 +197,7 @@ def exception_head(exc):
     (without the blank lines some messages begin with); for a read of
     standard input, which no test can answer, what to do instead; for an
     exception whose __str__ fails, that it does."""
-    if isinstance(exc, (remote.LearnerDied, remote.StaleObject, remote.ProtocolError)):
+    if isinstance(exc, REMOTE_ERRORS):
         return str(exc)
     name = type(exc).__name__
     text, failure = safe_str(exc)
@@ -208,6 +212,10 @@ def exception_head(exc):
 def safe_str(exc):
     """str(exc), and None; or "", and what str() raised (its type and
     message, if that can be shown)."""
+    failed = getattr(exc, "__drill_str_failed__", None)
+    if failed is not None:
+        # The learner process said its __str__ failed, and how.
+        return "", failed
     try:
         return str(exc), None
     except BaseException as e:  # noqa: BLE001 - the learner's __str__ may raise anything
@@ -220,7 +228,7 @@ def safe_str(exc):
 def needs_own_words(exc):
     """Whether pytest's text for exc would mislead the learner: a read of
     standard input, or a message that cannot be shown."""
-    if isinstance(exc, (remote.LearnerDied, remote.StaleObject, remote.ProtocolError)):
+    if isinstance(exc, REMOTE_ERRORS):
         return True
     return (isinstance(exc, remote.Mirror) and type(exc).__name__ == "NoKeyboardInput") or safe_str(exc)[1] is not None
 

@@ -68,6 +68,11 @@ class JudgeObject:
         return "<%s of the tests>" % self._type
 
 
+class NotSent(Exception):
+    """A value the codec refuses (too large, too deep, cyclic), told as
+    such: never a ValueError, which a test may expect of the learner's code."""
+
+
 class JudgeError(Exception):
     """An exception a judge function raised that is not a builtin one."""
 
@@ -135,7 +140,8 @@ class Server:
         except wire.WireError as e:
             # A value the codec refuses (too large, too deep, cyclic) is the
             # learner's error, told in its words.
-            self.chan.send(["raise", self.exception_info(e)], self.to_ref)
+            refused = NotSent("your code gave the tests %s, which cannot be sent to them" % e)
+            self.chan.send(["raise", self.exception_info(refused)], self.to_ref)
 
     def answer(self, request):
         try:
@@ -170,10 +176,12 @@ class Server:
 
     def exception_info(self, exc):
         flush()
+        message, failed = message_of(exc)
         return {
             "ref": self.to_ref(exc),
             "class": self.to_ref(type(exc)),
-            "message": message_of(exc),
+            "message": message,
+            "str_failed": failed,
             "where": self.where(exc),
         }
 
@@ -206,10 +214,14 @@ def text(value):
 
 
 def message_of(exc):
+    """str(exc) as an exact str, and None; or "", and what str() raised."""
     try:
-        return text(str(exc))
+        return text(str(exc)), None
     except BaseException as e:  # noqa: BLE001 - the learner's __str__ may raise anything
-        return "(its message cannot be shown: its __str__ raised %s)" % type(e).__name__
+        try:
+            return "", text("%s: %s" % (type(e).__name__, e))
+        except BaseException:  # noqa: BLE001
+            return "", text(type(e).__name__)
 
 
 def class_name(cls):
@@ -236,7 +248,7 @@ def describe(obj):
         info = {"kind": "object", "type": class_name(cls), "module": class_module(cls)}
         if isinstance(obj, BaseException):
             info["mro"] = [[class_module(c), class_name(c)] for c in type.__dict__["__mro__"].__get__(cls)[:-1]]
-            info["message"] = message_of(obj)
+            info["message"], info["str_failed"] = message_of(obj)
         return info
     except Exception:  # noqa: BLE001 - whatever the learner's classes do
         return {"kind": "object", "type": "?", "module": "?"}

@@ -45,17 +45,27 @@ RELEASE_BATCH = 256
 MAX_TEXT = 4000
 
 
-class LearnerDied(Exception):
+class RemoteError(BaseException):
+    """What went wrong with the learner process itself, not in the learner's
+    code: never an Exception, so that no `pytest.raises(Exception)` or
+    `except Exception` of a test takes it for the error the test expects."""
+
+
+class LearnerDied(RemoteError):
     """The learner process ended during a request; str() says how, in the
     learner's terms. The next request starts a fresh one."""
 
 
-class StaleObject(Exception):
+class StaleObject(RemoteError):
     """A handle of a learner process that has since ended."""
 
 
-class ProtocolError(Exception):
+class ProtocolError(RemoteError):
     """The learner process answered with something that is not an answer."""
+
+
+class NotSent(RemoteError):
+    """The learner's code gave a value the codec refuses (learner.NotSent)."""
 
 
 _current = None
@@ -89,8 +99,10 @@ class Learner:
     exit or signal); spawner.kill() ends every learner process.
     learner_files are the learner's own files (relative paths)."""
 
-    def __init__(self, spawner, learner_files=()):
+    def __init__(self, spawner, learner_files=(), oom_kills=lambda: None):
         self.spawner = spawner
+        self.oom_kills = oom_kills  # the OOM killer's count of the sandbox, or None
+        self.oom_before = None
         self.learner_files = list(learner_files)
         self.names = frozenset()  # the learner side's top-level module names
         self.proc = None
@@ -113,6 +125,7 @@ class Learner:
 
     def _process(self):
         if self.proc is None:
+            self.oom_before = self.oom_kills()
             self.proc = self.spawner.spawn()
             self.generation += 1
             self.proxies = weakref.WeakValueDictionary()
@@ -142,7 +155,12 @@ class Learner:
             os.close(proc.out_fd)
         except OSError:
             pass
-        self.death = describe_end(self.spawner.wait(proc.pid, 1.0))
+        status = self.spawner.wait(proc.pid, 1.0)
+        oom = self.oom_kills()
+        if status.get("signal") == 9 and oom is not None and self.oom_before is not None and oom > self.oom_before:
+            self.death = "your code ran out of memory: the process running it was killed at the sandbox's memory limit%s" % memory_limit()
+        else:
+            self.death = describe_end(status)
         # What it forked (and may still hold its ends) goes with it.
         self.spawner.kill()
         return LearnerDied(self.death)
@@ -314,7 +332,7 @@ class Learner:
         if info.get("kind") == "object" and type(info.get("mro")) is list:
             # An exception object of the learner's, as a value: the judge's
             # exception for it, as if raised.
-            return self.exception({"class": self.mirror(info), "message": info.get("message"),
+            return self.exception({"class": self.mirror(info), "message": info.get("message"), "str_failed": info.get("str_failed"),
                                    "ref": self._proxy(ref.id, info), "where": []})
         return self._proxy(ref.id, info)
 
@@ -365,6 +383,8 @@ class Learner:
             cls = stdlib_class(module, name)
             if cls is not None:
                 return cls
+        if (module, name) == ("learner", "NotSent"):
+            return NotSent
         key = (module, name)
         cls = self.mirrors.get(key)
         if cls is None:
@@ -380,7 +400,7 @@ class Learner:
             return ProtocolError("your code's process sent a malformed exception")
         cls_info = info.get("class")
         cls = cls_info if isinstance(cls_info, type) and issubclass(cls_info, BaseException) else Exception
-        if not issubclass(cls, Exception):
+        if not issubclass(cls, (Exception, NotSent)):
             cls = Exception
         message = info.get("message") if type(info.get("message")) is str else ""
         ref = info.get("ref")
@@ -402,6 +422,8 @@ class Learner:
                 exc.args = (message,)
         if proxy is not None:
             exc.__drill_proxy__ = proxy
+        if type(info.get("str_failed")) is str:
+            exc.__drill_str_failed__ = info["str_failed"][:MAX_TEXT]
         where = info.get("where")
         exc.__drill_where__ = [w for w in where if valid_frame(w)] if type(where) is list else []
         return exc
@@ -423,6 +445,17 @@ def stdlib_class(module, name):
 
 def valid_frame(w):
     return type(w) is list and len(w) == 3 and type(w[0]) is str and type(w[1]) is int and type(w[2]) is str
+
+
+def memory_limit():
+    """ " of N MiB", the sandbox's memory limit from its cgroup, or ""."""
+    for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            with open(path) as f:
+                return " of %d MiB" % (int(f.read().strip()) >> 20)
+        except (OSError, ValueError):
+            continue
+    return ""
 
 
 def describe_end(status):

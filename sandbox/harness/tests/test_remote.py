@@ -369,7 +369,7 @@ def test_values_the_codec_refuses_are_the_learners_error(work):
     import big
 
     for fn in (big.deep, big.cyclic):
-        with pytest.raises(ValueError, match="deeper|contains itself"):
+        with pytest.raises(remote.NotSent, match="deeper|contains itself"):
             fn()
     assert big.ok() == 1
 
@@ -473,3 +473,15 @@ def test_exception_objects_as_values_and_through_callbacks(work):
     assert errs.retry(flaky, 5) == 2
     # The tests' own exceptions, raised on purpose, are no failed check.
     assert judge.failed_callbacks == []
+
+
+def test_a_crash_is_never_the_exception_a_test_expects(work):
+    make(work, {"quit.py": "import os\n\ndef f():\n    os._exit(1)\n\ndef huge():\n    return list(range(200_000))\n"})
+    import quit
+
+    with pytest.raises(remote.LearnerDied):
+        with pytest.raises(Exception):
+            quit.f()
+    with pytest.raises(remote.NotSent):
+        with pytest.raises(ValueError):
+            quit.huge()

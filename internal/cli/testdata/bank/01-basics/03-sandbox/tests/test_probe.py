@@ -2,7 +2,7 @@ from probe import facts
 
 
 def test_runs_as_an_unprivileged_user():
-    assert facts()["uid"] == 10001
+    assert facts()["uid"] == 10002
 
 
 def test_root_filesystem_is_read_only():
