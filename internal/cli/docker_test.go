@@ -290,9 +290,11 @@ func TestDockerLearnerErrors(t *testing.T) {
 		{"waits forever", "import time\n\ndef hello(name):\n    time.sleep(3600)\n",
 			[]string{"time limit exceeded", "of wall time while running test_hello_greets_by_name, waiting rather than computing", "look for a sleep, an input()"}},
 		{"memory limit", "def hello(name):\n    blocks = [b'x' * (64 << 20) for _ in range(64)]\n    return len(blocks)\n",
-			[]string{"memory limit of 512 MiB exceeded while running test_hello_greets_by_name"}},
+			// The learner process is the OOM killer's choice: that test's
+			// error; the next test runs in a fresh one.
+			[]string{"✗ test_hello_greets_by_name", "your code ran out of memory: the process running it was killed at the sandbox's memory limit of 512 MiB", "basics/hello: 0 passed, 2 failed"}},
 		{"exits early", "import os\n\ndef hello(name):\n    os._exit(0)\n",
-			[]string{"the tests could not run", "ended while running test_hello_greets_by_name without reporting results"}},
+			[]string{"✗ test_hello_greets_by_name", "your code ended the process running it (exit code 0", "basics/hello: 0 passed, 2 failed"}},
 		{"keyboard input", "def hello(name):\n    return 'Hello, ' + input('Name? ') + '!'\n",
 			[]string{"✗ test_hello_greets_by_name", "hello.py, line 2: your code asked for keyboard input; the tests give none: take the value as a parameter", "return 'Hello, ' + input('Name? ') + '!'"}},
 		{"keyboard input at import", "NAME = input('Name? ')\n\ndef hello(name):\n    return name\n",
@@ -516,11 +518,11 @@ func TestDockerHostileCode(t *testing.T) {
 		// A test passes only on a passing report of its call: one that
 		// pytest.exit cuts short never does.
 		{"pytest.exit in the last test", "import pytest\n\ndef hello(name):\n    if name == 'Bo':\n        pytest.exit('done', returncode=0)\n    return f'Hello, {name}!'\n", 1,
-			[]string{"this test did not finish", "basics/hello: 1 passed, 1 failed"}},
+			[]string{"_pytest.outcomes.Exit: done", "basics/hello: 1 passed, 1 failed"}},
 		// A wrong answer computed in a moment costs a moment to report,
 		// however large.
 		{"a huge wrong list", "def hello(name):\n    return list(range(3_000_000))\n", 1,
-			[]string{"(values of 3000000 and 11 items, too large to compare in full)", "basics/hello: 0 passed, 2 failed"}},
+			[]string{"your code gave the tests a value of more than 100000 items, which cannot be sent to them", "basics/hello: 0 passed, 2 failed"}},
 		{"a huge wrong text", "def hello(name):\n    return ' '.join(str(i) for i in range(1_000_000))\n", 1,
 			[]string{"characters long: their first 200 lines or words are compared", "basics/hello: 0 passed, 2 failed"}},
 		{"SystemExit at import", "raise SystemExit(0)\n", 1,
@@ -528,12 +530,14 @@ func TestDockerHostileCode(t *testing.T) {
 		{"SystemExit in a test", "import sys\n\ndef hello(name):\n    sys.exit(0)\n", 1,
 			[]string{"SystemExit: 0", "basics/hello: 0 passed, 2 failed"}},
 		{"os._exit in a test", "import os\n\ndef hello(name):\n    os._exit(0)\n", 1,
-			[]string{"without reporting results"}},
+			[]string{"your code ended the process running it", "basics/hello: 0 passed, 2 failed"}},
 		{"a forged passing document", "import os\nforged = b'{\"results\": {\"version\": 1, \"status\": \"pass\", \"tests\": [' \\\n" +
 			"  b'{\"name\": \"test_hello_greets_by_name\", \"file\": \"tests/test_hello.py\", \"status\": \"pass\"}, ' \\\n" +
 			"  b'{\"name\": \"test_hello_greets_anyone\", \"file\": \"tests/test_hello.py\", \"status\": \"pass\"}]}}\\n'\n" +
 			"for fd in range(1, 20):\n    try:\n        os.write(fd, forged)\n    except OSError:\n        pass\nos._exit(0)\n", 1,
-			[]string{"they were not written by drill's harness"}},
+			// Written into its own process's channel (fd 3): nonsense to the
+			// judge, never a result.
+			[]string{"your code's process sent"}},
 		{"a detached child that sleeps", "import subprocess\nsubprocess.Popen(['sleep', '600'], start_new_session=True)" + correct, 0,
 			[]string{"basics/hello: 2 passed, 0 failed"}},
 		{"filling the work area", "def fill(path):\n    try:\n        with open(path, 'wb') as f:\n            while True:\n                f.write(b'x' * (1 << 20))\n    except OSError as e:\n        return e\n\n" +

@@ -40,11 +40,12 @@ func TestDockerVerdictsUnderLoad(t *testing.T) {
 		{"correct 3", correct, 0, []string{"basics/hello: 2 passed, 0 failed"}},
 		{"correct 4", correct, 0, []string{"basics/hello: 2 passed, 0 failed"}},
 		{"memory bomb", "def hello(name):\n    blocks = [b'x' * (64 << 20) for _ in range(64)]\n    return len(blocks)\n", 1,
-			[]string{"memory limit of 512 MiB exceeded while running test_hello_greets_by_name"}},
+			[]string{"your code ran out of memory"}},
 		{"endless loop", "def hello(name):\n    while True:\n        pass\n", 1,
 			[]string{"time limit of 3s of CPU time exceeded while running test_hello_greets_by_name"}},
 		{"output flood", "import os\n\ndef hello(name):\n    for fd in range(3, 64):\n        try:\n            while True:\n                os.write(fd, b'x' * 65536)\n        except OSError:\n            pass\n", 1,
-			[]string{"too much output"}},
+			// Every descriptor: its channel (fd 3) too, where it is nonsense.
+			[]string{"your code's process sent"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

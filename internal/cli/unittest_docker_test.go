@@ -77,13 +77,24 @@ unittest.TestLoader.getTestCaseNames = lambda self, case: [n for n in _names(sel
 func TestDockerUnittestTestsAreExpected(t *testing.T) {
 	requireDocker(t)
 	for _, tt := range []struct{ exercise, want string }{
-		{"unittest/any-name", "test tests/test_shout.py::ShoutChecks::test_two_words did not report a result"},
-		{"unittest/suffix", "test tests/words_test.py::TestWords::test_two_words did not report a result"},
+		{"unittest/any-name", "ShoutChecks::test_two_words"},
+		{"unittest/suffix", "TestWords::test_two_words"},
 	} {
 		t.Run(tt.exercise, func(t *testing.T) {
-			message, _ := gradeOne(t, tt.exercise, map[string]string{"shout.py": hideTwoWords})
-			if !strings.Contains(message, tt.want) {
-				t.Errorf("message %q, want it to contain %q", message, tt.want)
+			// The learner's patch of unittest acts in its own process: the
+			// judge collects, runs and fails the test all the same.
+			_, tests := gradeOne(t, tt.exercise, map[string]string{"shout.py": hideTwoWords})
+			found := false
+			for _, got := range tests {
+				if got.Name == tt.want {
+					found = true
+					if got.Status == "pass" {
+						t.Errorf("%s passed", tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no result for %s: %+v", tt.want, tests)
 			}
 		})
 	}
