@@ -545,6 +545,28 @@ func TestDockerHostileCode(t *testing.T) {
 			[]string{"No space left on device"}},
 		{"invalid UTF-8 output", "import sys\n\ndef hello(name):\n    sys.stdout.buffer.write(b'bad \\xff\\xfe bytes\\n')\n    sys.stdout.flush()\n    return None\n", 1,
 			[]string{"printed:", "bad ", "basics/hello: 0 passed, 2 failed"}},
+		// The judge/learner split: what learner code in the judge's
+		// process could forge, here reaches only its own process.
+		{"patching pytest's reports", "import _pytest.reports\n_init = _pytest.reports.TestReport.__init__\n" +
+			"def _passed(self, *a, **k):\n    _init(self, *a, **k)\n    self.outcome = 'passed'\n" +
+			"_pytest.reports.TestReport.__init__ = _passed\n\ndef hello(name):\n    return None\n", 1,
+			[]string{"basics/hello: 0 passed, 2 failed"}},
+		{"rewriting drill's recorder", "import gc, sys\n\ndef hello(name):\n" +
+			"    for mod in list(sys.modules.values()):\n        rec = getattr(mod, 'Recorder', None)\n        if rec is not None:\n            rec.document = lambda self, code: {'status': 'pass'}\n" +
+			"    for obj in gc.get_objects():\n        if type(obj).__name__ in ('Recorder', 'Learner'):\n            obj.tests = {}\n    return None\n", 1,
+			[]string{"basics/hello: 0 passed, 2 failed"}},
+		{"reading the hidden tests", "import glob\n\ndef hello(name):\n    for path in ['/judge/tests/test_hello.py', '/work/tests/test_hello.py', '/tmp/tests/test_hello.py'] + glob.glob('/*/tests/*.py'):\n" +
+			"        try:\n            return open(path).read()\n        except OSError:\n            pass\n    return 'nothing found'\n", 1,
+			[]string{"'nothing found'", "basics/hello: 0 passed, 2 failed"}},
+		{"the expected value from the caller's frame", "import sys\n\ndef hello(name):\n    f = sys._getframe(1)\n    while f is not None:\n" +
+			"        for v in f.f_locals.values():\n            if isinstance(v, str) and v.startswith('Hello'):\n                return v\n        f = f.f_back\n    return 'no frame of the tests'\n", 1,
+			[]string{"'no frame of the tests'", "basics/hello: 0 passed, 2 failed"}},
+		{"an object equal to everything", "class Yes(str):\n    def __eq__(self, other):\n        return True\n    __hash__ = str.__hash__\n\ndef hello(name):\n    return Yes('no')\n", 1,
+			[]string{"basics/hello: 0 passed, 2 failed"}},
+		{"signals to every process", "import os, signal\n\ndef hello(name):\n    for pid in os.listdir('/proc'):\n        if pid.isdigit() and int(pid) != os.getpid():\n" +
+			"            try:\n                os.kill(int(pid), signal.SIGKILL)\n            except OSError:\n                pass\n    return f'Hello, {name}!'\n", 0,
+			// It cannot reach the judge: correct code, graded as such.
+			[]string{"basics/hello: 2 passed, 0 failed"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
