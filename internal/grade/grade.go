@@ -24,7 +24,7 @@ func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Ex
 	if r := refusal(ex, learner); r != nil {
 		return r, nil
 	}
-	job, expected, err := buildJob(b, ex, learner)
+	job, err := buildJob(b, ex, learner)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func Grade(ctx context.Context, runner sandbox.Runner, b *bank.Bank, ex *bank.Ex
 	if err != nil {
 		return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
 	}
-	return interpret(ex, out, expected), nil
+	return interpret(ex, out), nil
 }
 
 // A Trial is a set of files to grade for an exercise: a map from each of
@@ -52,9 +52,8 @@ func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, tria
 	results := make([]*Result, len(trials))
 	// The jobs of each runtime, in the order of the trials.
 	type pending struct {
-		jobs     []sandbox.Job
-		expected [][]string
-		which    []int
+		jobs  []sandbox.Job
+		which []int
 	}
 	byRuntime := map[string]*pending{}
 	var runtimes []string
@@ -63,7 +62,7 @@ func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, tria
 			results[i] = r
 			continue
 		}
-		job, exp, err := buildJob(b, t.Exercise, t.Files)
+		job, err := buildJob(b, t.Exercise, t.Files)
 		if err != nil {
 			return nil, err
 		}
@@ -73,7 +72,7 @@ func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, tria
 			byRuntime[job.Runtime] = p
 			runtimes = append(runtimes, job.Runtime)
 		}
-		p.jobs, p.expected, p.which = append(p.jobs, job), append(p.expected, exp), append(p.which, i)
+		p.jobs, p.which = append(p.jobs, job), append(p.which, i)
 	}
 	for _, rt := range runtimes {
 		p := byRuntime[rt]
@@ -87,13 +86,13 @@ func GradeTrusted(ctx context.Context, runner sandbox.Runner, b *bank.Bank, tria
 			r, err := AgainIfBusy(func() (*Result, error) {
 				if first {
 					first = false
-					return interpret(ex, out, p.expected[k]), nil
+					return interpret(ex, out), nil
 				}
 				again, err := runner.Run(ctx, p.jobs[k])
 				if err != nil {
 					return nil, fmt.Errorf("grade %s: %w", ex.ID, err)
 				}
-				return interpret(ex, again, p.expected[k]), nil
+				return interpret(ex, again), nil
 			})
 			if err != nil {
 				return nil, err
@@ -142,8 +141,8 @@ func refusal(ex *bank.Exercise, learner map[string][]byte) *Result {
 	return nil
 }
 
-func interpret(ex *bank.Exercise, out sandbox.Outcome, expected []string) *Result {
-	r := Interpret(out, expected, ex.TimeLimit, sandbox.DefaultLimits)
+func interpret(ex *bank.Exercise, out sandbox.Outcome) *Result {
+	r := Interpret(out, ex.TimeLimit, sandbox.DefaultLimits)
 	r.Exercise = ex.ID
 	return r
 }
@@ -167,45 +166,14 @@ func Unreadable(ex *bank.Exercise, e *learnerfiles.Error) *Result {
 	return Refuse(ex, kind, e.File, "%s", e.Error())
 }
 
-// Expected is the ids of the tests drill expects in every run of an
-// exercise whose tests/ holds tests (paths relative to tests/, as
-// bank.Tests gives them): the TestNames of each test file, in order.
-func Expected(tests []bank.File) []string {
-	var out []string
-	for _, f := range tests {
-		if bank.IsTestFile(f.Path) {
-			out = append(out, TestNames(path.Join(testsDir, f.Path), string(f.Data))...)
-		}
-	}
-	return out
-}
-
-// Unexpected lists the tests of r that are not among expected, each once,
-// as "file::name" without parameters: tests pytest ran that drill's reading
-// of the test files does not know of, and so could not miss.
-func Unexpected(r *Result, expected []string) []string {
-	known := map[string]bool{}
-	for _, id := range expected {
-		known[id] = true
-	}
-	var out []string
-	for _, t := range r.Tests {
-		if id := baseID(t.File, t.Name); !known[id] {
-			known[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, []string, error) {
+func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandbox.Job, error) {
 	starter, err := b.Starter(ex)
 	if err != nil {
-		return sandbox.Job{}, nil, fmt.Errorf("read starter of %s: %w", ex.ID, err)
+		return sandbox.Job{}, fmt.Errorf("read starter of %s: %w", ex.ID, err)
 	}
 	tests, err := b.Tests(ex)
 	if err != nil {
-		return sandbox.Job{}, nil, fmt.Errorf("read tests of %s: %w", ex.ID, err)
+		return sandbox.Job{}, fmt.Errorf("read tests of %s: %w", ex.ID, err)
 	}
 	tests = lfFiles(tests)
 	editable := map[string]bool{}
@@ -229,7 +197,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 		Files:     files,
 		Spec:      wire.JobSpec{LearnerFiles: ex.Files},
 		TimeLimit: ex.TimeLimit,
-	}, Expected(tests), nil
+	}, nil
 }
 
 // lfFiles is files with LF line endings (see LF), in a slice of its own:
