@@ -88,7 +88,7 @@ func Interpret(out sandbox.Outcome, limit time.Duration, limits sandbox.Limits) 
 			return fail(KindHarness, "the results report %s, which never started: they were not written by drill's harness", t.Name)
 		}
 		reported[t.ID()] = true
-		r.Tests = append(r.Tests, Test{Name: t.Name, File: t.File, Status: Status(t.Status), Message: t.Message,
+		r.Tests = append(r.Tests, Test{Name: t.Name, File: t.File, Status: t.Status, Message: t.Message,
 			Output: t.Output, OutputTruncated: t.OutputTruncated, Hidden: t.Hidden})
 	}
 	for _, id := range stream.Collected {

@@ -2,18 +2,23 @@
 // a sandbox job, and the sandbox's outcome into a Result.
 package grade
 
-import "time"
+import (
+	"time"
 
-// Status is the outcome of a run or of one test.
-type Status string
+	"github.com/drill-dev/drill/internal/wire"
+)
 
-// Statuses, as in Exercism's test-runner results.
+// Status is the outcome of a run or of one test: the harness's word for it
+// (wire.Status), as in Exercism's test-runner results.
+type Status = wire.Status
+
+// Statuses. Skip is a test that did not run to completion by its own
+// choice.
 const (
-	Pass  Status = "pass"
-	Fail  Status = "fail"
-	Error Status = "error"
-	// Skip is a test that did not run to completion by its own choice.
-	Skip Status = "skip"
+	Pass  = wire.Pass
+	Fail  = wire.Fail
+	Error = wire.Error
+	Skip  = wire.Skip
 )
 
 // Kinds of error, in Result.ErrorKind.

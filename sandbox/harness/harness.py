@@ -15,11 +15,11 @@ reached only through proxies (remote.py) over a data-only channel
 (wire.py). See ../README.md for the processes, users and what crosses.
 """
 
-import importlib
 import os
 
 import batch
 import judge
+import warm
 
 # What pytest itself imports as it runs (its debugging plugin, at
 # configure), loaded before the job comes. What learner code imports is the
@@ -60,13 +60,7 @@ def warm_up():
     import _pytest.config
 
     modules = ["_pytest." + name for name in _pytest.config.default_plugins] + list(WARM_MODULES)
-    missing = []
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except Exception:  # noqa: BLE001 - a module not loaded now is loaded by the job
-            missing.append(module)
-    return plugins, missing
+    return plugins, warm.import_each(modules)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import traceback
 
 import cleanup
 import procs
+import warm
 import wire
 
 # What learner code most often imports, loaded before the job comes.
@@ -138,13 +139,7 @@ def warm_up():
     modules = list(WARM_MODULES)
     if importlib.util.find_spec("django") is not None:
         modules += WARM_DJANGO_MODULES
-    missing = []
-    for module in modules:
-        try:
-            importlib.import_module(module)
-        except Exception:  # noqa: BLE001 - a module not loaded now is loaded by the job
-            missing.append(module)
-    return missing
+    return warm.import_each(modules)
 
 
 class Zygote:
