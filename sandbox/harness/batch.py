@@ -45,6 +45,9 @@ def main(prepare):
     try:
         learners = procs.accept(listener)
         judge = procs.judge_dir()
+        # The first job's session and learner process, ready before it comes.
+        first = learners.session()
+        first.prespawn()
     except (procs.ZygoteError, OSError) as e:
         raise SystemExit("harness: %s" % e)
     os.chdir(judge)
@@ -55,7 +58,7 @@ def main(prepare):
     data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
     if len(data) > MAX_JOB_BYTES:
         raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
-    run_batch(header, data, run_job, learners, judge)
+    run_batch(header, data, run_job, learners, judge, first)
     # Code may leave threads behind; they must not keep us alive.
     os._exit(0)
 
@@ -74,7 +77,7 @@ def results_stream():
     return emit, out.close, out.fileno()
 
 
-def run_batch(header, data, run_job, learners, judge):
+def run_batch(header, data, run_job, learners, judge, first):
     """Run the jobs one after another, each in a judge child forked from
     this warmed-up process, with the judge's directory (judge) and /tmp
     emptied in between and, by the zygote (learners), every learner process
@@ -85,7 +88,8 @@ def run_batch(header, data, run_job, learners, judge):
     batches several only of code it trusts alike: an exercise bank's own
     solutions; a learner's job is always a batch of one. A zygote that does
     not answer a reset ends the batch (SystemExit) after that job's record:
-    drill runs the jobs left in sandboxes of their own."""
+    drill runs the jobs left in sandboxes of their own. first is the first
+    job's session, with its learner process started ahead."""
     emit, close, results_fd = results_stream()
     caps = (int(header["stdout_limit"]), int(header["stderr_limit"]))
     # A child's exit wakes the harness through this pipe (SIGCHLD).
@@ -103,7 +107,8 @@ def run_batch(header, data, run_job, learners, judge):
         dirs = (judge,) + SHARED_DIRS
         record = None
         try:
-            record = run_child(entry["job"], archive, run_job, caps, limits, wake_r, (wake_w, results_fd), learners, dirs)
+            session = first if i == 0 else learners.session()
+            record = run_child(entry["job"], archive, run_job, caps, limits, wake_r, (wake_w, results_fd), learners, session, dirs)
             failure = None
             learners.reset()
         except procs.ZygoteError as e:
@@ -117,7 +122,7 @@ def run_batch(header, data, run_job, learners, judge):
     close()
 
 
-def run_child(job, archive, run_job, caps, limits, wake_r, parents, learners, dirs):
+def run_child(job, archive, run_job, caps, limits, wake_r, parents, learners, session, dirs):
     """Run one job in a judge child and return its record. parents are the
     harness's own descriptors, which the child closes: it can write neither
     the results channel nor the wake-up pipe, nor use the parent's channel
@@ -125,7 +130,6 @@ def run_child(job, archive, run_job, caps, limits, wake_r, parents, learners, di
     for d in dirs:
         cleanup.empty(d)
     cleanup.remove_ipc()
-    session = learners.session()
     oom_before = oom_kills()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()

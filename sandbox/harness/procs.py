@@ -162,11 +162,15 @@ class Learners:
         sock.settimeout(timeout)
         self.chan = wire.Channel(sock)
         self.broken = None
+        self.ready = None  # a learner process started ahead (prespawn)
 
     def fileno(self):
         return self.chan.fileno()
 
     def close(self):
+        if self.ready is not None:
+            self.ready.close()
+            self.ready = None
         self.chan.sock.close()
 
     def ask(self, request, nfds=0):
@@ -198,9 +202,18 @@ class Learners:
         link."""
         self.ask({"op": "files", "files": files})
 
+    def prespawn(self):
+        """Start a learner process now, for the next spawn to return: a
+        spare's first one is started before its job comes."""
+        if self.ready is None:
+            self.ready = self.spawn()
+
     def spawn(self):
         """Start a learner process (its cwd /work, stdin /dev/null) and
-        return it as a Spawned."""
+        return it as a Spawned (the one started ahead, if there is one)."""
+        if self.ready is not None:
+            ready, self.ready = self.ready, None
+            return ready
         reply, (chan_fd, out_fd) = self.ask({"op": "spawn"}, 2)
         pid = reply.get("pid")
         if type(pid) is not int:

@@ -502,7 +502,9 @@ def run_batch(base, pair, jobs):
             os.close(out_r)
             os.close(err_r)
             become(JUDGE)
-            batch.run_batch(header, b"".join(archives), run_job, pair.learners, str(judge))
+            first = pair.learners.session()
+            first.prespawn()
+            batch.run_batch(header, b"".join(archives), run_job, pair.learners, str(judge), first)
             code = 0
         except SystemExit as e:
             os.write(2, str(e).encode())
