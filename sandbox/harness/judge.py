@@ -50,6 +50,10 @@ MESSAGE_LIMIT = 4096
 # The modules of the django runtime that load the learner's project, and
 # so live in the learner process with it.
 DJANGO_SIDE = ("django", "rest_framework", "rest_framework_simplejwt", "freezegun")
+# Django's modules whose classes the tests name (isinstance(field,
+# models.DecimalField)): taken before any learner code runs (remote.Learner).
+DJANGO_PINNED = ("django.db.models", "django.db.models.fields", "django.db.models.fields.related",
+                 "django.core.exceptions", "django.http", "django.forms", "django.test", "django.urls")
 
 
 # Errors of the learner process's that say in their message what happened.
@@ -66,14 +70,14 @@ def run_job(job, archive, learners, plugins):
     for part in in_parts(files, FILES_PER_MESSAGE):
         learners.write_files(part)
     keep_copy(files, JOB_COPY)
-    learner = remote.Learner(learners, learner_files, batch.oom_kills)
+    settings = django_settings_module()
+    learner = remote.Learner(learners, learner_files, batch.oom_kills, DJANGO_PINNED if settings else ())
     remote.set_current(learner)
     # drillkit's helpers act in the learner process, and read the job's
     # files as drill sent them, whatever the learner's code does to /work.
     learnerside._import = remote.inside
     drillfiles._root = JOB_COPY
     names = top_level_names(files)
-    settings = django_settings_module()
     if settings:
         names |= set(DJANGO_SIDE)
     remote.install_finder(learner, names)

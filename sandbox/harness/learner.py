@@ -20,6 +20,7 @@ import operator
 import os
 import sys
 import traceback
+import types
 
 import wire
 
@@ -301,6 +302,25 @@ def op_syntax(server, files):
     return None
 
 
+def op_snapshot(server, names):
+    """The classes and functions each module of names holds, by attribute
+    ({module: {attribute: object}}), for the judge to keep: asked of a
+    fresh learner process, before any learner code has run in it. A module
+    that cannot be imported yet (one that needs Django set up) is left out."""
+    found = {}
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - not importable before the job's setup
+            continue
+        # Classes and plain functions only, told by their real type: a lazy
+        # object (Django's settings) is never asked anything.
+        found[name] = {attr: value for attr, value in vars(module).items()
+                       if type(attr) is str and not attr.startswith("_")
+                       and (issubclass(type(value), type) or type(value) in (types.FunctionType, types.BuiltinFunctionType))}
+    return found
+
+
 def op_learner_files(server, files):
     server.learner_files = set(files)
 
@@ -343,6 +363,7 @@ OPS = {
     "release": op_release,
     "syntax": op_syntax,
     "learner_files": op_learner_files,
+    "snapshot": op_snapshot,
     "exception": op_exception,
 }
 

@@ -99,8 +99,14 @@ class Learner:
     exit or signal); spawner.kill() ends every learner process.
     learner_files are the learner's own files (relative paths)."""
 
-    def __init__(self, spawner, learner_files=(), oom_kills=lambda: None):
+    def __init__(self, spawner, learner_files=(), oom_kills=lambda: None, pinned_modules=()):
         self.spawner = spawner
+        # Library modules (Django's) whose classes and functions the judge
+        # takes from a fresh learner process, before any learner code ran
+        # there: `models.DecimalField = models.FloatField` in a learner's
+        # file then changes nothing the tests see.
+        self.pinned_modules = list(pinned_modules)
+        self.pinned = {}
         self.oom_kills = oom_kills  # the OOM killer's count of the sandbox, or None
         self.oom_before = None
         self.learner_files = list(learner_files)
@@ -140,6 +146,11 @@ class Learner:
             self.selector.register(self.pidfd, selectors.EVENT_READ, "end")
             self._send(["learner_files", self.learner_files])
             self._wait()
+            self.pinned = {}
+            if self.pinned_modules:
+                self._send(["snapshot", self.pinned_modules])
+                pinned = self._wait()
+                self.pinned = pinned if type(pinned) is dict else {}
         return self.proc
 
     def _died(self):
@@ -566,10 +577,16 @@ class Proxy:
     def __getattr__(self, name):
         if name.startswith("_drill"):
             raise AttributeError(name)
-        if name == "__spec__" and self._drill_info.get("kind") == "module":
-            # The import system keeps its own notes on a package's spec
-            # while it imports a submodule: the learner process has its own.
-            return None
+        if self._drill_info.get("kind") == "module":
+            if name == "__spec__":
+                # The import system keeps its own notes on a package's spec
+                # while it imports a submodule: the learner process has its own.
+                return None
+            learner = self._drill_learner
+            learner._process()
+            pinned = learner.pinned.get(self._drill_info.get("name"))
+            if type(pinned) is dict and name in pinned:
+                return pinned[name]
         value = self._drill_request("getattr", self, name)
         if isinstance(value, Proxy) and self._drill_path is not None and value._drill_path is None:
             object.__setattr__(value, "_drill_path", self._drill_path + (name,))

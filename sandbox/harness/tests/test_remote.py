@@ -485,3 +485,16 @@ def test_a_crash_is_never_the_exception_a_test_expects(work):
     with pytest.raises(remote.NotSent):
         with pytest.raises(ValueError):
             quit.huge()
+
+
+def test_pinned_library_names_are_taken_before_learner_code(work):
+    judge = make(work, {
+        "libmod.py": "class Real:\n    pass\n\nclass Fake:\n    pass\n",
+        "cheat.py": "import libmod\n\nlibmod.Real = libmod.Fake\n\ndef make():\n    return libmod.Fake()\n",
+    })
+    judge.pinned_modules = ["libmod"]
+    import cheat
+    import libmod
+
+    assert not isinstance(cheat.make(), libmod.Real)
+    assert isinstance(cheat.make(), libmod.Fake)
