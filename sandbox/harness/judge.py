@@ -52,8 +52,7 @@ MESSAGE_LIMIT = 4096
 DJANGO_SIDE = ("django", "rest_framework", "rest_framework_simplejwt", "freezegun")
 # Django's modules whose classes the tests name (isinstance(field,
 # models.DecimalField)): taken before any learner code runs (remote.Learner).
-DJANGO_PINNED = ("django.db.models", "django.db.models.fields", "django.db.models.fields.related",
-                 "django.core.exceptions", "django.http", "django.forms", "django.test", "django.urls")
+DJANGO_PINNED = ("django.db.models",)
 
 
 # Errors of the learner process's that say in their message what happened.
