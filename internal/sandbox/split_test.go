@@ -236,6 +236,9 @@ for path in ("secret.txt", "/tmp/judge-note"):
     with open(path, "w") as f:
         f.write("the hidden tests")
 a, b = learners.spawn(), learners.spawn()
+# The sibling answers first: it is serving, so done making itself an
+# ordinary (dumpable) process, before it is the control.
+run(b, "result = 1")
 r = run(a, "import attack; result = attack.probe(%d, %d, %r, %d)" % (os.getpid(), os.getppid(), os.getcwd(), b.pid))
 expect("the learner process is the learner", r["uid"], 10002)
 expect("in /work", r["cwd"], "/work")
