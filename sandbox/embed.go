@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds the recipes: <runtime>/Dockerfile and harness/.
 //
-//go:embed python django all:harness
+//go:embed python django web tools all:harness
 var FS embed.FS

@@ -53,7 +53,7 @@ docs/authoring.md is the guide.`,
 			return runNew(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.runtime, "runtime", "python", "the sandbox `RUNTIME`: "+strings.Join(sandbox.Runtimes(), " or "))
+	cmd.Flags().StringVar(&opts.runtime, "runtime", "python", "the sandbox `RUNTIME`: "+strings.Join(sandbox.Runtimes(), ", "))
 	return cmd
 }
 

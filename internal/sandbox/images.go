@@ -30,6 +30,8 @@ import (
 var runtimeRecipes = []struct{ runtime, parent string }{
 	{"python", ""},
 	{"django", "python"},
+	{"web", "python"},
+	{"tools", "python"},
 }
 
 // parentOf returns the runtime a runtime's image is built on.
