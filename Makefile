@@ -5,7 +5,7 @@
 #                then the harness's own tests (make test-harness)
 # and for maintainers:
 #   make release archives of drill for the six platforms, with checksums, in dist/
-.PHONY: setup test test-harness test-under-load bench docs drill images debootstrap bench-tools release
+.PHONY: setup test test-harness harness-deps test-under-load bench docs drill images debootstrap bench-tools release
 
 GO ?= go
 # The version is the latest tag (and how far past it); "dev" before the
@@ -60,9 +60,16 @@ test: drill debootstrap
 	$(MAKE) --no-print-directory test-harness
 
 # The harness's Python modules, tested on the host with Debian's
-# python3-pytest and python3-hypothesis (no image needed).
-test-harness:
+# python3-pytest, python3-hypothesis and python3-django (no image needed),
+# which this installs on Debian and Ubuntu when they are missing.
+test-harness: harness-deps
 	/usr/bin/python3 -m pytest sandbox/harness/tests -q
+
+harness-deps:
+	@if ! /usr/bin/python3 -c "import pytest, hypothesis, django" 2>/dev/null && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing python3-pytest, python3-hypothesis and python3-django (for the harness's tests)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-pytest python3-hypothesis python3-django >/dev/null; \
+	fi
 
 # The same suite with two busy loops beside it, as on a machine shared with
 # other work: no verdict may change (time limits are CPU time).
