@@ -38,11 +38,14 @@ type Section struct {
 
 // Exercise is one exercise's metadata and where its files live.
 type Exercise struct {
-	ID         string // "python-basics/variables"
-	Section    *Section
-	Dir        string // "01-python-basics/01-variables", within the bank's FS
-	Title      string
-	Runtime    string
+	ID      string // "python-basics/variables"
+	Section *Section
+	Dir     string // "01-python-basics/01-variables", within the bank's FS
+	Title   string
+	Runtime string
+	// Services are the servers the exercise's sandbox starts (exercise.toml's
+	// optional services), as listed: "postgres", "redis".
+	Services   []string
 	Difficulty string
 	TimeLimit  time.Duration
 	Files      []string // learner-editable files, relative to the exercise
@@ -54,8 +57,9 @@ type Exercise struct {
 
 // Options says what a bank may refer to.
 type Options struct {
-	// Runtimes are the sandbox runtimes an exercise may name.
-	Runtimes []string
+	// Runtimes are the sandbox runtimes an exercise may name; Services the
+	// servers it may ask for.
+	Runtimes, Services []string
 }
 
 var orderedName = regexp.MustCompile(`^([0-9]+)-([a-z0-9][a-z0-9-]*)$`)

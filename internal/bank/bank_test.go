@@ -4,12 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
 
-var opts = Options{Runtimes: []string{"python", "django"}}
+var opts = Options{Runtimes: []string{"python", "django"}, Services: []string{"postgres", "redis"}}
 
 const goodTOML = `format = 1
 title = "Variables"
@@ -152,6 +153,10 @@ func TestLoadEveryFieldWrong(t *testing.T) {
 		{`runtime = "python"`, `runtime = "Python"`, `runtime: unknown runtime "Python"`},
 		{`runtime = "python"`, `runtime = ""`, `runtime: unknown runtime ""`},
 		{`runtime = "python"`, `runtime = ["python"]`, "runtime"},
+		{`runtime = "python"`, "runtime = \"python\"\nservices = [\"mongodb\"]", `services[0]: unknown service "mongodb" (known: postgres, redis)`},
+		{`runtime = "python"`, "runtime = \"python\"\nservices = [\"redis\", \"Redis\"]", `services[1]: unknown service "Redis"`},
+		{`runtime = "python"`, "runtime = \"python\"\nservices = [\"redis\", \"redis\"]", `services[1]: "redis" is listed twice`},
+		{`runtime = "python"`, "runtime = \"python\"\nservices = \"redis\"", "services"},
 		{`difficulty = "easy"`, `difficulty = "Easy"`, `difficulty: "Easy" is not one of easy, medium, hard`},
 		{`difficulty = "easy"`, `difficulty = 1`, "difficulty"},
 		{`time_limit = "10s"`, `time_limit = "10"`, `time_limit: "10" is not a duration`},
@@ -254,5 +259,29 @@ func TestNonUTF8FileNames(t *testing.T) {
 	want := `01-basics/02-variables/starter/caf?.txt: the name "caf\xe9.txt" is not UTF-8: rename it`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+// An exercise's servers are read as listed; without the key, none.
+func TestLoadServices(t *testing.T) {
+	const toml = "01-basics/02-variables/exercise.toml"
+	for _, tt := range []struct {
+		line string
+		want []string
+	}{
+		{"", nil},
+		{"\nservices = []", []string{}},
+		{"\nservices = [\"redis\", \"postgres\"]", []string{"redis", "postgres"}},
+	} {
+		fsys := goodBank()
+		fsys[toml] = &fstest.MapFile{Data: []byte(strings.Replace(goodTOML, `runtime = "python"`, `runtime = "python"`+tt.line, 1))}
+		b, err := Load(fsys, opts)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.line, err)
+		}
+		e, _ := b.Exercise("basics/variables")
+		if len(e.Services) != len(tt.want) || (len(tt.want) > 0 && !slices.Equal(e.Services, tt.want)) {
+			t.Errorf("%q: services %v, want %v", tt.line, e.Services, tt.want)
+		}
 	}
 }

@@ -81,6 +81,7 @@ type exerciseFile struct {
 	TimeLimit  string   `toml:"time_limit"`
 	Files      []string `toml:"files"`
 	Hints      []string `toml:"hints"`
+	Services   []string `toml:"services"` // optional
 }
 
 // decodeStrict decodes a TOML file into v; a key v has no field for is an
@@ -158,6 +159,15 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 	if !slices.Contains(opts.Runtimes, ef.Runtime) {
 		bad("runtime", "unknown runtime %q (known: %s)", ef.Runtime, strings.Join(opts.Runtimes, ", "))
 	}
+	for i, name := range ef.Services {
+		key := fmt.Sprintf("services[%d]", i)
+		switch {
+		case !slices.Contains(opts.Services, name):
+			bad(key, "unknown service %q (known: %s)", name, strings.Join(opts.Services, ", "))
+		case slices.Contains(ef.Services[:i], name):
+			bad(key, "%q is listed twice", name)
+		}
+	}
 	if !slices.Contains(Difficulties, ef.Difficulty) {
 		bad("difficulty", "%q is not one of %s", ef.Difficulty, strings.Join(Difficulties, ", "))
 	}
@@ -216,6 +226,7 @@ func loadExercise(fsys fs.FS, s *Section, d orderedDir, opts Options) (*Exercise
 		Dir:        d.path,
 		Title:      ef.Title,
 		Runtime:    ef.Runtime,
+		Services:   ef.Services,
 		Difficulty: ef.Difficulty,
 		TimeLimit:  limit,
 		Files:      ef.Files,

@@ -55,7 +55,7 @@ func (a *App) bankDir(g *globalOptions, ws *workspace.Workspace) (string, *works
 // safefs, never through a link in it; its root stays open as long as the
 // bank is in use, which is the command's life.
 func loadBank(dir string) (*bank.Bank, error) {
-	opts := bank.Options{Runtimes: sandbox.Runtimes()}
+	opts := bank.Options{Runtimes: sandbox.Runtimes(), Services: sandbox.Services()}
 	if dir == "" {
 		return bank.Load(exercises.FS, opts)
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/drill-dev/drill/internal/learnerfiles"
 	"github.com/drill-dev/drill/internal/report"
 	"github.com/drill-dev/drill/internal/safefs"
+	"github.com/drill-dev/drill/internal/sandbox"
 )
 
 type validateOptions struct {
@@ -294,7 +295,7 @@ func chunkExercises(exs []*bank.Exercise, jobs int) [][]int {
 	var chunks [][]int
 	for i, ex := range exs {
 		n := len(chunks)
-		if n == 0 || len(chunks[n-1]) == size || exs[chunks[n-1][0]].Runtime != ex.Runtime {
+		if n == 0 || len(chunks[n-1]) == size || image(exs[chunks[n-1][0]]) != image(ex) {
 			chunks = append(chunks, nil)
 			n++
 		}
@@ -302,6 +303,9 @@ func chunkExercises(exs []*bank.Exercise, jobs int) [][]int {
 	}
 	return chunks
 }
+
+// image is the sandbox image an exercise's jobs run in.
+func image(ex *bank.Exercise) string { return sandbox.ImageKey(ex.Runtime, ex.Services) }
 
 func pick(exs []*bank.Exercise, indices []int) []*bank.Exercise {
 	out := make([]*bank.Exercise, len(indices))

@@ -193,7 +193,7 @@ func buildJob(b *bank.Bank, ex *bank.Exercise, learner map[string][]byte) (sandb
 		files = append(files, sandbox.File{Path: path.Join(testsDir, f.Path), Data: f.Data})
 	}
 	return sandbox.Job{
-		Runtime:   ex.Runtime,
+		Runtime:   sandbox.ImageKey(ex.Runtime, ex.Services),
 		Files:     files,
 		Spec:      wire.JobSpec{LearnerFiles: ex.Files},
 		TimeLimit: ex.TimeLimit,

@@ -35,10 +35,22 @@ const (
 
 // RunBatch implements BatchRunner. A job the batch did not report on (the
 // sandbox died, or ran out of time as a whole) is run again on its own, so
-// that what the caller gets is always the job's own outcome.
+// that what the caller gets is always the job's own outcome. Jobs whose
+// image starts servers each get a sandbox of their own: what one job left
+// in a server would be there for the next.
 func (d *Docker) RunBatch(ctx context.Context, jobs []Job) ([]Outcome, error) {
 	if len(jobs) == 0 {
 		return nil, nil
+	}
+	if hasServices(jobs[0].Runtime) {
+		outcomes := make([]Outcome, len(jobs))
+		for i, job := range jobs {
+			var err error
+			if outcomes[i], err = d.Run(ctx, job); err != nil {
+				return nil, err
+			}
+		}
+		return outcomes, nil
 	}
 	outcomes, done, _, err := d.runJobs(ctx, jobs)
 	if err != nil {

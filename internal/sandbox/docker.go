@@ -24,10 +24,13 @@ import (
 
 // The sandbox's directories (tmpfs mounts): workDir, the learner's files
 // and the learner process's cwd, the learner's alone; judgeDir, the hidden
-// tests and the judge's cwd, the judge's alone; /tmp, shared and sticky.
+// tests and the judge's cwd, the judge's alone; serviceDir, the servers'
+// data, sockets and logs (in an image with services), theirs to write and
+// everyone's to read; /tmp, shared and sticky.
 const (
-	workDir  = "/work"
-	judgeDir = "/judge"
+	workDir    = "/work"
+	judgeDir   = "/judge"
+	serviceDir = "/srv"
 )
 
 // The sandbox starts as root with three capabilities, for its watchdog
@@ -42,6 +45,7 @@ const (
 	watchdogPath  = "/opt/drill/watchdog"
 	judgeUID      = 10001
 	learnerUID    = 10002
+	serviceUID    = 10003
 )
 
 var watchdogCaps = []string{"KILL", "SETUID", "SETGID"}
@@ -150,6 +154,9 @@ func (d *Docker) Run(ctx context.Context, job Job) (Outcome, error) {
 	}
 	if done[0] {
 		return outcomes[0], nil
+	}
+	if msg := servicesFailure(out); msg != "" {
+		return Outcome{}, fmt.Errorf("%w: %s", ErrUnavailable, msg)
 	}
 	out.Stdout = nil
 	return out, nil
@@ -294,7 +301,11 @@ func (d *Docker) hostConfig() *container.HostConfig {
 	tmpfs := map[string]string{
 		workDir:  private(l.WorkSize, learnerUID, "exec"),
 		judgeDir: private(l.JudgeSize, judgeUID, "noexec"),
-		"/tmp":   shared(l.TmpSize),
+		// Every sandbox has it: a spare is made before its image's servers
+		// are known to the code that makes it, and an empty tmpfs costs
+		// nothing.
+		serviceDir: fmt.Sprintf("rw,nosuid,nodev,noexec,size=%s,uid=%d,gid=%d,mode=0755", l.ServiceSize, serviceUID, serviceUID),
+		"/tmp":      shared(l.TmpSize),
 	}
 	ulimits := []*container.Ulimit{
 		{Name: "nofile", Soft: 256, Hard: 256},
@@ -307,7 +318,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 		// mode 0700, in /judge before any learner code runs
 		// (procs.judge_dir); the learner's files in /work are the
 		// learner's.
-		for dir, size := range map[string]string{workDir: l.WorkSize, judgeDir: l.JudgeSize} {
+		for dir, size := range map[string]string{workDir: l.WorkSize, judgeDir: l.JudgeSize, serviceDir: l.ServiceSize} {
 			tmpfs[dir] = shared(size)
 		}
 		// Podman asks for an nproc limit above the hard limit of a machine

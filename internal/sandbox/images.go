@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -34,8 +35,19 @@ var runtimeRecipes = []struct{ runtime, parent string }{
 	{"tools", "python"},
 }
 
-// parentOf returns the runtime a runtime's image is built on.
+// parentOf returns the image key an image is built on: a runtime's
+// parent runtime, or for an image with servers (see ImageKey), its runtime.
 func parentOf(runtime string) (parent string, ok bool) {
+	if hasServices(runtime) {
+		rt, services := splitKey(runtime)
+		for _, s := range services {
+			if !slices.Contains(serviceNames, s) {
+				return "", false
+			}
+		}
+		_, ok := parentOf(rt)
+		return rt, ok
+	}
 	for _, r := range runtimeRecipes {
 		if r.runtime == runtime {
 			return r.parent, true
@@ -65,14 +77,15 @@ func Runtimes() []string {
 	return out
 }
 
-// Tag is the image a runtime's jobs run in: named for the runtime, tagged
-// with a hash of its recipe, so that a changed recipe means a new image.
+// Tag is the image a runtime's jobs run in (runtime is an image key: see
+// ImageKey): named for the runtime and its servers, tagged with a hash of
+// its recipe, so that a changed recipe means a new image.
 func Tag(runtime string) (string, error) {
 	h, err := recipeHash(runtime)
 	if err != nil {
 		return "", err
 	}
-	return "drill-" + runtime + ":" + h[:12], nil
+	return repoName(runtime) + ":" + h[:12], nil
 }
 
 // recipeHash covers the runtime's directory, the harness and the parent's
@@ -106,16 +119,28 @@ func recipeHash(runtime string) (string, error) {
 var hostOnly = map[string]bool{"harness/tests": true, "harness/testdata": true}
 
 // recipeFiles lists the files an image is built from, in a fixed order:
-// not Python's caches (__pycache__, pytest's and hypothesis's dot
-// directories), which running the harness's tests on the host leaves.
+// a runtime's directory and the harness; for an image with servers, the
+// servers' common files (services/*) and the named servers' directories
+// (services/NAME/), so that a change to one server's recipe rebuilds only
+// the images that start it. Not Python's caches (__pycache__, pytest's and
+// hypothesis's dot directories), which running tests on the host leaves.
 func recipeFiles(runtime string) []string {
+	roots := []string{runtime, "harness"}
+	var services []string
+	if hasServices(runtime) {
+		_, services = splitKey(runtime)
+		roots = []string{"services"}
+	}
 	var out []string
-	for _, root := range []string{runtime, "harness"} {
+	for _, root := range roots {
 		_ = fs.WalkDir(recipes.FS, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
 			if d.IsDir() && (d.Name() == "__pycache__" || strings.HasPrefix(d.Name(), ".") || hostOnly[p]) {
+				return fs.SkipDir
+			}
+			if d.IsDir() && path.Dir(p) == "services" && !slices.Contains(services, d.Name()) {
 				return fs.SkipDir
 			}
 			if d.Type().IsRegular() && !strings.HasSuffix(p, ".pyc") {
@@ -186,7 +211,11 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprintf(im.progress, "Building sandbox image %s from sandbox/%s/Dockerfile (once per recipe change)...\n", tag, runtime)
+	if rt, services := splitKey(runtime); len(services) > 0 {
+		fmt.Fprintf(im.progress, "Building sandbox image %s from sandbox/services/Dockerfile, %s with %s (once per recipe change)...\n", tag, rt, strings.Join(services, " and "))
+	} else {
+		fmt.Fprintf(im.progress, "Building sandbox image %s from sandbox/%s/Dockerfile (once per recipe change)...\n", tag, runtime)
+	}
 	if err := im.build(ctx, runtime, tag, base); err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
@@ -207,7 +236,7 @@ func (im *Images) Prune(ctx context.Context, runtimes []string) {
 	defer im.mu.Unlock()
 	for _, runtime := range runtimes {
 		for rt := runtime; rt != ""; rt, _ = parentOf(rt) {
-			im.removeAllBut(ctx, "drill-"+rt, im.ready[rt])
+			im.removeAllBut(ctx, repoName(rt), im.ready[rt])
 		}
 	}
 	im.removeAllBut(ctx, strings.Split(localBase, ":")[0], localBase)
@@ -252,10 +281,15 @@ func (im *Images) build(ctx context.Context, runtime, tag, base string) error {
 	if err != nil {
 		return err
 	}
+	dockerfile, args := runtime+"/Dockerfile", map[string]*string{"BASE": &base}
+	if _, services := splitKey(runtime); len(services) > 0 {
+		names := strings.Join(services, " ")
+		dockerfile, args["SERVICES"] = "services/Dockerfile", &names
+	}
 	res, err := im.client.ImageBuild(ctx, bytes.NewReader(buildContext), client.ImageBuildOptions{
 		Tags:        []string{tag},
-		Dockerfile:  runtime + "/Dockerfile",
-		BuildArgs:   map[string]*string{"BASE": &base},
+		Dockerfile:  dockerfile,
+		BuildArgs:   args,
 		Remove:      true,
 		ForceRemove: true,
 		Labels:      map[string]string{labelRecipe: hash},

@@ -104,8 +104,13 @@ type Limits struct {
 	// TmpSize is the size of the /tmp tmpfs, where pytest also keeps what
 	// the tests print: small, so a flood of output ends soon.
 	TmpSize string
-	Stdout  int // bytes of results stream kept before the job is killed
-	Stderr  int // bytes of other output kept before the job is killed
+	// ServiceSize is the size of the /srv tmpfs, where the servers of an
+	// image with services keep their data (PostgreSQL's template is about
+	// 30 MB, MariaDB's about 100 MB); like every tmpfs, it counts towards
+	// MemoryBytes only as it fills.
+	ServiceSize string
+	Stdout      int // bytes of results stream kept before the job is killed
+	Stderr      int // bytes of other output kept before the job is killed
 }
 
 // DefaultLimits suit one exercise's test run.
@@ -116,6 +121,7 @@ var DefaultLimits = Limits{
 	WorkSize:    "64m",
 	JudgeSize:   "16m",
 	TmpSize:     "16m",
+	ServiceSize: "256m",
 	Stdout:      4 << 20,
 	Stderr:      1 << 20,
 }

@@ -17,6 +17,13 @@ func WatchdogLine(wall, cpu time.Duration) []byte {
 // WholeSeconds is d in seconds, rounded up: the watchdog counts in seconds.
 func WholeSeconds(d time.Duration) int64 { return int64((d + time.Second - 1) / time.Second) }
 
+// ExitServices is the harness's exit status when the image's servers
+// (exercise.toml's services) did not start: said before any learner code
+// ran in the sandbox, with a last line on standard error that names the
+// server and why (sandbox/harness/batch.py, wait_for_services). It is the
+// sandbox's failure, not the learner's.
+const ExitServices = 75
+
 // Header is the line that starts a batch: what the harness needs to run
 // each job. The jobs' tar archives follow it, in order.
 type Header struct {

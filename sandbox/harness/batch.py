@@ -51,16 +51,61 @@ def main(prepare):
     except (procs.ZygoteError, OSError) as e:
         raise SystemExit("harness: %s" % e)
     os.chdir(judge)
+    servers = wait_for_services()
 
     # The jobs: one JSON line naming them (see run_batch), then their tar
     # archives, one after another. A single check is a batch of one.
     header = json.loads(sys.stdin.buffer.readline() or b"{}")
+    if servers is not None:
+        # Said once the job has come, so that a spare whose servers failed
+        # waits for its job like any other, and drill hears it then.
+        sys.stderr.write("%s\n" % servers)
+        sys.stderr.flush()
+        os._exit(EXIT_SERVICES)
     data = sys.stdin.buffer.read(MAX_JOB_BYTES + 1)
     if len(data) > MAX_JOB_BYTES:
         raise SystemExit("harness: job larger than %d bytes" % MAX_JOB_BYTES)
     run_batch(header, data, run_job, learners, judge, first)
     # Code may leave threads behind; they must not keep us alive.
     os._exit(0)
+
+
+# The image's servers (see ../services/start.py): which it has, and where
+# their starter says how it went.
+SERVICES_ENABLED = "/opt/drill/services/enabled"
+SERVICES_READY = "/srv/run/ready"
+SERVICES_FAILED = "/srv/run/failed"
+# How long the servers may take to start, in seconds of wall time, past
+# which the sandbox has failed. A spare waits for its job far longer.
+SERVICES_TIMEOUT = 60.0
+# The harness's exit status when the servers did not start: drill's
+# internal/wire names it (ExitServices) and takes it for the sandbox's
+# failure, not the learner's.
+EXIT_SERVICES = 75
+
+
+def wait_for_services(timeout=SERVICES_TIMEOUT, enabled=SERVICES_ENABLED, ready=SERVICES_READY, failed=SERVICES_FAILED):
+    """Wait for the image's servers to answer. None when they do (or the
+    image has none); else one line saying which did not start and why. It
+    is read before any learner code runs in this sandbox, from a file only
+    the servers' uid can write."""
+    if not os.path.exists(enabled):
+        return None
+    deadline = time.monotonic() + timeout
+    while True:
+        if os.path.exists(ready):
+            return None
+        try:
+            with open(failed) as f:
+                doc = json.loads(f.read(8192))
+            return "service %s did not start: %s" % (doc["service"], doc["message"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        if time.monotonic() > deadline:
+            with open(enabled) as f:
+                names = ", ".join(line.strip() for line in f if line.strip())
+            return "services %s did not start within %d s" % (names, timeout)
+        time.sleep(0.01)
 
 
 def results_stream():

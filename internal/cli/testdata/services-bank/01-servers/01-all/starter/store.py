@@ -1,0 +1,2 @@
+def remember(key, value):
+    pass
