@@ -305,7 +305,7 @@ func (d *Docker) hostConfig() *container.HostConfig {
 		// are known to the code that makes it, and an empty tmpfs costs
 		// nothing.
 		serviceDir: fmt.Sprintf("rw,nosuid,nodev,noexec,size=%s,uid=%d,gid=%d,mode=0755", l.ServiceSize, serviceUID, serviceUID),
-		"/tmp":      shared(l.TmpSize),
+		"/tmp":     shared(l.TmpSize),
 	}
 	ulimits := []*container.Ulimit{
 		{Name: "nofile", Soft: 256, Hard: 256},
