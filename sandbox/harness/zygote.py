@@ -133,12 +133,28 @@ def connect(addr, timeout=CONNECT_TIMEOUT):
             time.sleep(0.02)
 
 
+# The web image's frameworks: each costs a learner process a few hundred
+# milliseconds of CPU time to import, so the zygote imports those most
+# exercises there use (with their test clients) once, before the job.
+WARM_WEB_MODULES = (
+    "flask",
+    "flask.testing",
+    "werkzeug.test",
+    "fastapi",
+    "fastapi.testclient",
+    "pydantic",
+    "httpx",
+)
+
+
 def warm_up():
     """Import what learner code most often needs; returns the modules that
     could not be imported."""
     modules = list(WARM_MODULES)
     if importlib.util.find_spec("django") is not None:
         modules += WARM_DJANGO_MODULES
+    if importlib.util.find_spec("flask") is not None:
+        modules += WARM_WEB_MODULES
     return warm.import_each(modules)
 
 
