@@ -1,0 +1,3 @@
+from flask import Blueprint, current_app, url_for
+
+# The blueprint "site": the index, GET /.
