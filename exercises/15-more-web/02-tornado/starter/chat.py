@@ -16,6 +16,9 @@ class MessagesHandler(tornado.web.RequestHandler):
 
 
 class SocketHandler(tornado.websocket.WebSocketHandler):
+    def open(self):
+        self.close(1011, "not written yet")
+
     def on_message(self, message):
         pass
 

@@ -14,34 +14,32 @@ from drillkit import learnerside
 SERVE = (Path(__file__).resolve().parent / "serve.py").read_text(encoding="utf-8")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
-    """`python -c SERVE PORT...` started from the learner's process in its
-    work directory, one new chat.make_app() per port, its output in a file
-    under a directory of /tmp; stopped when the with block ends."""
+    """`python -c SERVE COUNT PORTS_FILE` started from the learner's process
+    in its work directory: one new chat.make_app() per port, the ports
+    picked by the system and written to a file, the program's output kept
+    in another, both in a directory of /tmp; stopped when the with block
+    ends."""
 
     def __init__(self, apps=1):
-        self.ports = [free_port() for _ in range(apps)]
+        self.apps = apps
+        self.ports = []
 
     def __enter__(self):
         self.directory = learnerside.module("tempfile").mkdtemp(prefix="chat-", dir="/tmp")
         self.log_path = self.directory + "/server.log"
+        self.ports_path = self.directory + "/ports.json"
         log = learnerside.module("builtins").open(self.log_path, "wb")
         subprocess = learnerside.module("subprocess")
         try:
             self.process = subprocess.Popen(
-                [learnerside.module("sys").executable, "-c", SERVE, *map(str, self.ports)],
+                [learnerside.module("sys").executable, "-c", SERVE, str(self.apps), self.ports_path],
                 cwd="/work", stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             )
         finally:
             log.close()
         try:
-            self._wait_until_listening()
+            self.ports = self._wait_until_listening()
         except BaseException:
             self.stop()
             raise
@@ -51,21 +49,19 @@ class Server:
         text = learnerside.module("pathlib").Path(self.log_path).read_text(errors="replace")
         return text[-3000:]
 
-    def _wait_until_listening(self, seconds=15):
+    def _wait_until_listening(self, seconds=30):
+        path = learnerside.module("pathlib").Path(self.ports_path)
         deadline = time.monotonic() + seconds
-        for port in self.ports:
-            while True:
-                code = self.process.poll()
-                if code is not None:
-                    raise AssertionError(f"the chat server stopped (exit status {code}) before it listened:\n{self.log()}")
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                    break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"the chat server did not listen on port {port} within {seconds} s:\n{self.log()}")
-                time.sleep(0.02)
+        while not path.exists():
+            code = self.process.poll()
+            if code is not None:
+                raise AssertionError(f"the chat server stopped (exit status {code}) before it listened:\n{self.log()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the chat server did not listen within {seconds} s:\n{self.log()}")
+            time.sleep(0.02)
+        ports = json.loads(path.read_text())
+        assert len(ports) == self.apps and all(type(port) is int for port in ports), ports
+        return ports
 
     def stop(self):
         self.process.terminate()
@@ -77,6 +73,31 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class Pool:
+    """Fresh applications for tests that never wait: take() gives the port
+    of an application no test has used, served by one program for many
+    (starting another when they run out), which saves a start per test."""
+
+    def __init__(self, size=20):
+        self.size = size
+        self.servers = []
+        self.free = []
+
+    def take(self):
+        if not self.free:
+            server = Server(apps=self.size).__enter__()
+            self.servers.append(server)
+            self.free = list(server.ports)
+        return self.free.pop(0)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for server in self.servers:
+            server.stop()
 
 
 class Response:
@@ -112,7 +133,7 @@ class Request:
     """One HTTP request on a connection of its own: sent at once, its answer
     read by response(), so a test can keep a request waiting."""
 
-    def __init__(self, port, method, path, body=None, timeout=5.0):
+    def __init__(self, port, method, path, body=None, timeout=10.0):
         self.what = f"{method} {path}"
         self.timeout = timeout
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -133,7 +154,7 @@ class Request:
             self.connection.close()
 
 
-def get(port, path, timeout=5.0):
+def get(port, path, timeout=10.0):
     return Request(port, "GET", path, timeout=timeout).response()
 
 

@@ -20,7 +20,7 @@ class WebSocket:
     """A client connection: connect() performs the opening handshake; then
     send() and receive() carry text messages, close() the closing one."""
 
-    def __init__(self, port, path="/socket", origin=None, timeout=2.0):
+    def __init__(self, port, path="/socket", origin=None, timeout=5.0):
         self.port = port
         self.timeout = timeout
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
