@@ -162,6 +162,7 @@ class TestItem:
         assert client.get("/tasks/4").json() == {"id": 4, "title": "Book the train", "done": True}
         assert client.get("/tasks/2").json() == {"id": 2, "title": "Write the report", "done": False}
 
+    @pytest.mark.help("Pyramid's own 404, for a path no route matches, is an HTTP exception too: an exception view for HTTPError renders it as well.")
     @pytest.mark.parametrize("path", ["/tasks/6", "/tasks/0", "/tasks/abc", "/tasks/1/x", "/", "/task"])
     def test_unknown_tasks_and_paths_are_404_as_json(self, path):
         response = Client(TASKS).get(path)
@@ -200,6 +201,7 @@ class TestItem:
 
 
 class TestMethods:
+    @pytest.mark.help("When no view of a route has the request's method, Pyramid answers 404: a view of the route without request_method catches the other methods. The exception view must keep the Allow header.")
     def test_the_list_allows_get_and_post(self):
         for method in ("PUT", "DELETE", "PATCH"):
             response = Client(TASKS).request(method, "/tasks", {})
@@ -207,6 +209,7 @@ class TestMethods:
             assert allowed(response) == ["GET", "POST"]
             response.error()
 
+    @pytest.mark.help("When no view of a route has the request's method, Pyramid answers 404: a view of the route without request_method catches the other methods. The exception view must keep the Allow header.")
     def test_a_task_allows_get_patch_and_delete(self):
         for method in ("PUT", "POST"):
             response = Client(TASKS).request(method, "/tasks/1", {"title": "x"})
@@ -216,6 +219,7 @@ class TestMethods:
         assert Client(TASKS).get("/tasks/1").json()["title"] == "Water the plants"
 
 
+@pytest.mark.help("Each make_app() needs a store of its own: keep it in the application's registry, not in the module.")
 def test_each_app_has_its_own_tasks():
     first = Client(TASKS)
     first.delete("/tasks/1")

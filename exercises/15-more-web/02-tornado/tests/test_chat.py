@@ -88,6 +88,7 @@ class TestMessages:
 
 
 class TestWaiting:
+    @pytest.mark.help("Tornado serves everything from one thread: a handler that sleeps, or loops until a message comes, stops the whole server. Await something that a new message sets off instead.")
     def test_a_waiting_get_answers_as_soon_as_a_message_comes(self, port):
         post(port, "/messages", {"user": "ann", "text": "first"})
         # Its answer must come when the message does, long before wait runs out.
@@ -108,6 +109,7 @@ class TestWaiting:
         assert (response.status, response.json()) == (200, {"messages": []})
         assert time.monotonic() - start >= 0.45, "with no message, the GET should wait for `wait` seconds"
 
+    @pytest.mark.help("Tornado serves everything from one thread: a handler that sleeps, or loops until a message comes, stops the whole server. Await something that a new message sets off instead.")
     def test_the_server_answers_others_while_a_get_waits(self, port):
         waiting = Request(port, "GET", "/messages?wait=30", timeout=8)
         time.sleep(0.3)
@@ -115,6 +117,7 @@ class TestWaiting:
         assert post(port, "/messages", {"user": "ann", "text": "Hello"}).status == 201
         assert waiting.response().json() == {"messages": [message(1, "ann", "Hello")]}
 
+    @pytest.mark.help("A new message must wake every request that waits for one, not only the first.")
     def test_every_waiting_get_gets_the_new_message(self, port):
         # Each answer must come when the message does, long before wait runs out.
         waiting = [Request(port, "GET", "/messages?after=0&wait=30", timeout=8) for _ in range(3)]
@@ -167,6 +170,7 @@ class TestSocket:
         assert bob.receive_json() == message(1, "ann", "Hello"), "the other sockets should not get the errors"
         assert messages(port) == {"messages": [message(1, "ann", "Hello")]}
 
+    @pytest.mark.help("A socket that has closed must leave the room: writing to it raises WebSocketClosedError.")
     def test_a_closed_socket_is_left_out(self, port):
         ann, bob = connect(port), connect(port)
         assert post(port, "/messages", {"user": "cyd", "text": "Hello"}).status == 201

@@ -144,6 +144,7 @@ class TestLogin:
         assert authorization == f"Bearer {tokens[0]}", "send the access token in the header Authorization: Bearer <token>"
         assert requests[0]["status"] == 200, requests[0]["answer"]
 
+    @pytest.mark.help("Each login has its own state and verifier: keep the verifier under its state until that login's callback comes.")
     def test_two_logins_under_way_at_once_both_finish(self, provider):
         client = new_client(provider)
         ann_url, bob_url = start(client), start(client)
