@@ -111,6 +111,7 @@ class TestCreate:
         response = client.post("/users", json={**ADA, **changes})
         assert response.status_code == 422
         assert users.all() == []
+        assert client.post("/users", json=ADA).status_code == 201
 
 
 class TestRead:
@@ -170,6 +171,7 @@ class TestUpdate:
         create(client, GRACE)
         assert client.patch("/users/1", json={"email": email}).status_code == 422
         assert client.get("/users/1").json()["email"] == "grace@example.org"
+        assert client.patch("/users/1", json={"email": "grace.h@example.org"}).status_code == 200
 
     def test_patch_on_an_unknown_user_is_404(self, client):
         response = client.patch("/users/9", json={"full_name": "Nobody"})

@@ -50,7 +50,12 @@ class Upstream:
 def upstream():
     port = free_port()
     subprocess = learnerside.module("subprocess")
-    process = subprocess.Popen([learnerside.module("sys").executable, "-c", UPSTREAM, str(port)], cwd="/tmp")
+    process = subprocess.Popen(
+        [learnerside.module("sys").executable, "-c", UPSTREAM, str(port)],
+        cwd="/tmp",
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while True:
         try:
@@ -129,6 +134,7 @@ class TestConvert:
         upstream.script({"EUR": 0.92})
         assert client.get(f"/convert/{code}").status_code == 422
         assert upstream.asked() == []
+        assert client.get("/convert/EUR").status_code == 200
 
     def test_a_currency_the_service_does_not_know_is_404(self, client, upstream):
         upstream.script({"EUR": 0.92})
@@ -194,6 +200,7 @@ class TestConvertMany:
         upstream.script({"EUR": 0.92, "GBP": 0.79})
         assert client.get("/convert", params={"to": to}).status_code == 422
         assert upstream.asked() == []
+        assert client.get("/convert", params={"to": ["EUR", "GBP"]}).status_code == 200
 
     def test_an_unknown_currency_among_them_is_404(self, client, upstream):
         upstream.script({"EUR": 0.92, "GBP": 0.79})

@@ -87,7 +87,14 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, {"error": "unknown currency"})
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that gave up (timed out) before the answer: nothing to say.
+        pass
+
+
 if __name__ == "__main__":
-    server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", int(sys.argv[1])), Handler)
     server.serve_forever()

@@ -13,7 +13,7 @@ import main
 # The tests' own secret (never the learner's): the app gets it through the
 # settings dependency, and the tests sign and check tokens with it.
 SECRET = "tests-" + secrets.token_hex(16)
-BEARER = {"www-authenticate": "Bearer"}
+REFUSED = (401, "Bearer")  # the status, and how to authenticate
 WRONG = {"detail": "Incorrect username or password"}
 FAST = 4  # bcrypt rounds for the tests' users, so that logging in is quick
 
@@ -84,7 +84,13 @@ def me(client, token=None, authorization=None):
 
 def refused(response):
     """What the test needs of a refusal: the status and the WWW-Authenticate header."""
-    return response.status_code, {"www-authenticate": response.headers.get("www-authenticate")}
+    return response.status_code, response.headers.get("www-authenticate")
+
+
+def opens_me(client):
+    """Whether a good token (made by the tests) opens /users/me: so that a
+    test of a refusal is not passed by an app that refuses everything."""
+    return me(client, signed(claims())).status_code == 200
 
 
 def signed(claims, key=SECRET, algorithm="HS256"):
@@ -155,7 +161,8 @@ class TestLogin:
     def test_wrong_credentials_are_401_with_www_authenticate(self, client, username, password):
         response = login(client, username, password)
         assert (response.status_code, response.json()) == (401, WRONG)
-        assert refused(response) == (401, BEARER)
+        assert refused(response) == REFUSED
+        assert login(client).status_code == 200
 
     def test_a_disabled_user_cannot_log_in(self, client):
         response = login(client, "carol", "christmas-1843")
@@ -180,17 +187,28 @@ class TestMe:
         assert dict(users)["bob"]["hashed_password"] not in response.text
 
     def test_without_a_token_me_is_401_with_www_authenticate(self, client):
-        assert refused(me(client)) == (401, BEARER)
+        assert refused(me(client)) == REFUSED
+        assert opens_me(client)
 
-    @pytest.mark.parametrize("authorization", ["Token {}", "{}", "Basic {}", "Bearer  "])
+    @pytest.mark.parametrize("authorization", [
+        pytest.param("Token {}", id="Token"),
+        pytest.param("{}", id="no scheme"),
+        pytest.param("Basic {}", id="Basic"),
+        pytest.param("Bearer  ", id="Bearer and nothing"),
+    ])
     def test_the_token_must_come_after_bearer(self, client, authorization):
         token = token_of(client)
         assert me(client, authorization=authorization.format(token)).status_code == 401
         assert me(client, authorization=f"Bearer {token}").status_code == 200
 
-    @pytest.mark.parametrize("token", ["not-a-token", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30."])
+    @pytest.mark.parametrize("token", [
+        pytest.param("not-a-token", id="not a JWT"),
+        pytest.param("a.b.c", id="three bad parts"),
+        pytest.param("eyJhbGciOiJIUzI1NiJ9.e30.", id="no signature"),
+    ])
     def test_a_broken_token_is_401(self, client, token):
-        assert refused(me(client, token)) == (401, BEARER)
+        assert refused(me(client, token)) == REFUSED
+        assert opens_me(client)
 
     def test_a_token_made_elsewhere_with_the_right_secret_is_accepted(self, client):
         response = me(client, signed(claims()))
@@ -198,38 +216,43 @@ class TestMe:
 
     @pytest.mark.help("jwt.decode checks exp for you: don't switch it off (verify_exp) or skip decoding; an expired token must be refused with 401.")
     def test_an_expired_token_is_401(self, client):
-        assert refused(me(client, signed(claims(minutes=-1)))) == (401, BEARER)
+        assert refused(me(client, signed(claims(minutes=-1)))) == REFUSED
         assert me(client, signed(claims(minutes=1))).status_code == 200
 
     @pytest.mark.hidden
     def test_a_token_signed_with_another_key_is_401(self, client):
         """A token signed with any key but the settings' secret is a forgery: check the signature."""
-        assert refused(me(client, signed(claims(), key="not-" + SECRET))) == (401, BEARER)
+        assert refused(me(client, signed(claims(), key="not-" + SECRET))) == REFUSED
+        assert opens_me(client)
 
     @pytest.mark.hidden
     def test_a_token_with_a_changed_payload_is_401(self, client):
         """Changing the claims of a real token (its middle part) breaks its signature: such a token is refused."""
         header, _, signature = token_of(client).split(".")
         forged = ".".join([header, b64({"sub": "bob", "exp": int(time.time()) + 600}), signature])
-        assert refused(me(client, forged)) == (401, BEARER)
+        assert refused(me(client, forged)) == REFUSED
+        assert opens_me(client)
 
     @pytest.mark.hidden
     def test_an_unsigned_token_is_401(self, client):
         """A token whose header says alg "none" has no signature at all: accept only the algorithm of the settings."""
         unsigned = ".".join([b64({"alg": "none", "typ": "JWT"}), b64(claims()), ""])
-        assert refused(me(client, unsigned)) == (401, BEARER)
+        assert refused(me(client, unsigned)) == REFUSED
+        assert opens_me(client)
 
     @pytest.mark.hidden
     @pytest.mark.parametrize("missing", ["exp", "sub"])
     def test_a_token_without_exp_or_sub_is_401(self, client, missing):
         """A token with no expiry (or no subject) is refused: require exp and sub when decoding."""
-        assert refused(me(client, signed(claims(**{missing: None})))) == (401, BEARER)
+        assert refused(me(client, signed(claims(**{missing: None})))) == REFUSED
+        assert opens_me(client)
 
     def test_a_token_of_an_unknown_user_is_401(self, client):
-        assert refused(me(client, signed(claims(sub="mallory")))) == (401, BEARER)
+        assert refused(me(client, signed(claims(sub="mallory")))) == REFUSED
+        assert opens_me(client)
 
     def test_a_token_of_a_user_disabled_since_is_401(self, client, users):
         token = token_of(client, "bob", "builder-can-we-fix-it")
         assert me(client, token).status_code == 200
         users["bob"] = {**dict(users)["bob"], "disabled": True}
-        assert refused(me(client, token)) == (401, BEARER)
+        assert refused(me(client, token)) == REFUSED
