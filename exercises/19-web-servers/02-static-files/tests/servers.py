@@ -3,6 +3,7 @@ configuration is the learner's code), stopped by the fixtures; and HTTP
 spoken to them from the judge, where what comes back is bytes."""
 
 import http.client
+import select
 import signal
 import socket
 import ssl
@@ -108,10 +109,11 @@ class Reply:
         return "<%d %r %r>" % (self.status, self.headers, self.body[:200])
 
 
-def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1", tls=False, timeout=10, unix=None):
-    """Send one request to 127.0.0.1:port from the address source (any
-    127.x.y.z is this machine too), over TLS if asked, or to the unix
-    socket unix; return the Reply."""
+def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1", tls=False, timeout=10, unix=None,
+            address="127.0.0.1"):
+    """Send one request to address:port from the address source (any
+    127.x.y.z is this machine too; None: the system's choice), over TLS if
+    asked, or to the unix socket unix; return the Reply."""
     if unix is not None:
         conn = http.client.HTTPConnection("localhost", timeout=timeout)
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -126,9 +128,10 @@ def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1"
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE  # the exercise's own self-signed certificate
-        conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0), context=context)
+        conn = http.client.HTTPSConnection(address, port, timeout=timeout, source_address=source and (source, 0),
+                                           context=context)
     else:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0))
+        conn = http.client.HTTPConnection(address, port, timeout=timeout, source_address=source and (source, 0))
     try:
         conn.request(method, path, body=body, headers=dict(headers or {}))
         response = conn.getresponse()
@@ -140,3 +143,38 @@ def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1"
         return Reply(response.status, merged, data)
     finally:
         conn.close()
+
+
+def upload(path, size, port=8080, host="shop.example", source="127.0.0.1", chunked=False, timeout=20):
+    """POST a body of size bytes to path, with Content-Length or (chunked)
+    in chunks of 64 KiB, and return the Reply. A server may answer before
+    the body is all sent (413 as soon as it sees the length): the rest is
+    then not sent, and its answer read all the same."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=(source, 0))
+    try:
+        head = ["POST %s HTTP/1.1" % path, "Host: " + host, "Content-Type: application/octet-stream", "Connection: close"]
+        head.append("Transfer-Encoding: chunked" if chunked else "Content-Length: %d" % size)
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+        piece = 64 * 1024
+        sent = 0
+        try:
+            while sent < size or chunked:
+                if select.select([sock], [], [], 0)[0]:
+                    break  # the server has answered already
+                n = min(piece, size - sent)
+                data = b"x" * n
+                if chunked:
+                    sock.sendall(b"%x\r\n%s\r\n" % (n, data) if n else b"0\r\n\r\n")
+                    if not n:
+                        break
+                else:
+                    sock.sendall(data)
+                sent += n
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # it answered and closed: read what it said
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        data = response.read()
+        return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+    finally:
+        sock.close()

@@ -85,29 +85,40 @@ def products(shop, source, count, timeout=1.5):
     return statuses, time.monotonic() - started
 
 
+def accepted(shop, path, size, **options):
+    status, received = posted(shop, path, size, **options)
+    assert status == 200, "POST %s with %d bytes: %d, not accepted" % (path, size, status)
+    assert received == size, "POST %s with %d bytes: the app received %d" % (path, size, received)
+
+
+def refused(shop, path, size, **options):
+    status, _ = posted(shop, path, size, **options)
+    assert status == 413, "POST %s with %d bytes: %d, not refused with 413" % (path, size, status)
+
+
 def test_an_upload_of_up_to_8_mib_reaches_the_app(shop):
-    assert posted(shop, "/upload", 3 * MiB) == (200, 3 * MiB)
-    assert posted(shop, "/upload", 8 * MiB) == (200, 8 * MiB)
+    accepted(shop, "/upload", 3 * MiB)
+    accepted(shop, "/upload", 8 * MiB)
 
 
 def test_an_upload_of_more_than_8_mib_is_refused_with_413(shop):
-    assert posted(shop, "/upload", 8 * MiB + 1) == (413, None)
-    assert posted(shop, "/upload", 20 * MiB) == (413, None)
+    refused(shop, "/upload", 8 * MiB + 1)
+    refused(shop, "/upload", 20 * MiB)
 
 
 @pytest.mark.help("client_max_body_size can be set for the server and again, differently, in a location.")
 def test_other_urls_take_bodies_of_up_to_64_kib(shop):
-    assert posted(shop, "/api/notes", 64 * KiB) == (200, 64 * KiB)
-    assert posted(shop, "/api/notes", 64 * KiB + 1) == (413, None)
-    assert posted(shop, "/", 200 * KiB) == (413, None)
+    accepted(shop, "/api/notes", 64 * KiB)
+    refused(shop, "/api/notes", 64 * KiB + 1)
+    refused(shop, "/", 200 * KiB)
 
 
 @pytest.mark.hidden
 def test_a_body_without_content_length_is_held_to_the_limit_too(shop):
     """A body sent in chunks (Transfer-Encoding: chunked) has no Content-Length up front: the limit must hold all the same."""
-    assert posted(shop, "/upload", 9 * MiB, chunked=True) == (413, None)
-    assert posted(shop, "/api/notes", 100 * KiB, chunked=True) == (413, None)
-    assert posted(shop, "/upload", 1 * MiB, chunked=True) == (200, 1 * MiB)
+    refused(shop, "/upload", 9 * MiB, chunked=True)
+    refused(shop, "/api/notes", 100 * KiB, chunked=True)
+    accepted(shop, "/upload", 1 * MiB, chunked=True)
 
 
 def test_a_burst_of_ten_is_served_then_429(shop):
@@ -115,9 +126,10 @@ def test_a_burst_of_ten_is_served_then_429(shop):
     # A client gets one more request every 2 seconds, so one that was slow
     # to send its requests may get a few more through.
     extra = int(took / INTERVAL)
-    assert statuses[: 1 + BURST] == [200] * (1 + BURST)
-    assert set(statuses) <= {200, 429}, statuses
-    assert statuses.count(200) <= 1 + BURST + extra, statuses
+    said = "the statuses of %d requests at once: %s" % (len(statuses), " ".join(map(str, statuses)))
+    assert statuses[: 1 + BURST] == [200] * (1 + BURST), said
+    assert set(statuses) <= {200, 429}, said
+    assert statuses.count(200) <= 1 + BURST + extra, said
 
 
 @pytest.mark.help("The limit counts each client apart: the zone's key is the client's address.")
@@ -125,7 +137,7 @@ def test_another_client_is_not_limited_by_the_first(shop):
     first, second = client(), client()
     products(shop, first, 1 + BURST + 3)
     statuses, _ = products(shop, second, 1 + BURST)
-    assert statuses == [200] * (1 + BURST)
+    assert statuses == [200] * (1 + BURST), "the second client's statuses: " + " ".join(map(str, statuses))
 
 
 @pytest.mark.hidden
@@ -142,5 +154,6 @@ def test_a_client_over_the_limit_gets_one_request_every_two_seconds(shop):
 def test_pages_and_uploads_are_not_rate_limited(shop):
     source = client()
     statuses = [request("GET", "/", headers={"Host": "shop.example"}, source=source).status for _ in range(1 + BURST + 5)]
-    assert statuses == [200] * (1 + BURST + 5)
-    assert [posted(shop, "/upload", 1 * KiB, source=source)[0] for _ in range(1 + BURST + 2)] == [200] * (1 + BURST + 2)
+    assert statuses == [200] * (1 + BURST + 5), "GET / %d times: %s" % (len(statuses), " ".join(map(str, statuses)))
+    statuses = [posted(shop, "/upload", 1 * KiB, source=source)[0] for _ in range(1 + BURST + 2)]
+    assert statuses == [200] * (1 + BURST + 2), "POST /upload %d times: %s" % (len(statuses), " ".join(map(str, statuses)))

@@ -109,10 +109,11 @@ class Reply:
         return "<%d %r %r>" % (self.status, self.headers, self.body[:200])
 
 
-def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1", tls=False, timeout=10, unix=None):
-    """Send one request to 127.0.0.1:port from the address source (any
-    127.x.y.z is this machine too), over TLS if asked, or to the unix
-    socket unix; return the Reply."""
+def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1", tls=False, timeout=10, unix=None,
+            address="127.0.0.1"):
+    """Send one request to address:port from the address source (any
+    127.x.y.z is this machine too; None: the system's choice), over TLS if
+    asked, or to the unix socket unix; return the Reply."""
     if unix is not None:
         conn = http.client.HTTPConnection("localhost", timeout=timeout)
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -127,9 +128,10 @@ def request(method, path, port=8080, headers=None, body=None, source="127.0.0.1"
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE  # the exercise's own self-signed certificate
-        conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0), context=context)
+        conn = http.client.HTTPSConnection(address, port, timeout=timeout, source_address=source and (source, 0),
+                                           context=context)
     else:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0))
+        conn = http.client.HTTPConnection(address, port, timeout=timeout, source_address=source and (source, 0))
     try:
         conn.request(method, path, body=body, headers=dict(headers or {}))
         response = conn.getresponse()
