@@ -149,9 +149,11 @@ def test_names_without_a_hash_are_checked_again_every_time(shop):
 
 
 def test_pages_from_django_are_not_cached_as_static_files(shop):
+    url = linked(shop)[0]
+    assert "immutable" in directives(get(url)), "GET %s: Cache-Control %r" % (url, get(url).headers.get("cache-control"))
     reply = get("/")
     assert reply.status == 200
-    assert "immutable" not in directives(reply), reply.headers.get("cache-control")
+    assert "immutable" not in directives(reply), "GET /: Cache-Control %r" % reply.headers.get("cache-control")
 
 
 @pytest.mark.help("gzip is on for text/html only until gzip_types names the other types.")
@@ -172,7 +174,16 @@ def test_clients_that_dont_accept_gzip_get_the_file_as_it_is(shop):
     assert reply.body == collected(url)
 
 
+def served_by_nginx(shop):
+    """Check that nginx serves the static files (so that what else is
+    checked of /static/ is about nginx's own answers)."""
+    reply = get("/static/shop/app.css")
+    assert reply.status == 200, "GET /static/shop/app.css: %d" % reply.status
+    assert reply.body == collected("/static/shop/app.css"), "GET /static/shop/app.css is not the collected file"
+
+
 def test_a_missing_static_file_is_not_found(shop):
+    served_by_nginx(shop)
     for path in ("/static/shop/missing.css", "/static/shop/app.0123456789ab.css", "/static/nothing/"):
         assert get(path).status in (404, 403), "GET " + path
 
@@ -181,6 +192,7 @@ def test_a_missing_static_file_is_not_found(shop):
 @pytest.mark.help("Compare the location's path and the alias (or root) letter by letter: a missing slash in one of them lets /static../ through.")
 def test_nothing_outside_the_static_root_can_be_read(shop):
     """/static/ must not lead out of STATIC_ROOT: /tmp/shop/secret.txt is beside it, and no URL may show it."""
+    served_by_nginx(shop)
     attempts = [
         "/static../secret.txt",
         "/static/../secret.txt",

@@ -102,6 +102,7 @@ def test_an_upload_of_up_to_8_mib_reaches_the_app(shop):
 
 
 def test_an_upload_of_more_than_8_mib_is_refused_with_413(shop):
+    accepted(shop, "/upload", 8 * MiB)
     refused(shop, "/upload", 8 * MiB + 1)
     refused(shop, "/upload", 20 * MiB)
 
@@ -135,7 +136,8 @@ def test_a_burst_of_ten_is_served_then_429(shop):
 @pytest.mark.help("The limit counts each client apart: the zone's key is the client's address.")
 def test_another_client_is_not_limited_by_the_first(shop):
     first, second = client(), client()
-    products(shop, first, 1 + BURST + 3)
+    statuses, _ = products(shop, first, 1 + BURST + 3)
+    assert 429 in statuses, "the first client's statuses: " + " ".join(map(str, statuses))
     statuses, _ = products(shop, second, 1 + BURST)
     assert statuses == [200] * (1 + BURST), "the second client's statuses: " + " ".join(map(str, statuses))
 
@@ -153,6 +155,9 @@ def test_a_client_over_the_limit_gets_one_request_every_two_seconds(shop):
 
 def test_pages_and_uploads_are_not_rate_limited(shop):
     source = client()
+    statuses, _ = products(shop, source, 1 + BURST + 3)
+    assert 429 in statuses, "GET /api/products %d times: %s" % (len(statuses), " ".join(map(str, statuses)))
+    # The same client, over its limit for the API:
     statuses = [request("GET", "/", headers={"Host": "shop.example"}, source=source).status for _ in range(1 + BURST + 5)]
     assert statuses == [200] * (1 + BURST + 5), "GET / %d times: %s" % (len(statuses), " ".join(map(str, statuses)))
     statuses = [posted(shop, "/upload", 1 * KiB, source=source)[0] for _ in range(1 + BURST + 2)]

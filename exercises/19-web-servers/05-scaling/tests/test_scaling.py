@@ -96,11 +96,14 @@ def test_nginx_takes_turns_between_the_instances_for_one_visitor(shop):
 
 def test_a_cart_is_kept_whichever_instance_answers(shop):
     visitor = Visitor(shop)
+    answered = set()
     for item in ("lamp", "mug", "notebook", "pencil"):
-        visitor.json("POST", "/cart/", form={"item": item})
+        answered.add(visitor.send("POST", "/cart/", form={"item": item}).instance)
     for _ in range(2):
         reply = visitor.send("GET", "/cart/")
+        answered.add(reply.instance)
         assert json.loads(reply.body)["cart"] == ["lamp", "mug", "notebook", "pencil"], "the cart from " + reply.instance
+    assert sorted(answered) == sorted(shop["names"].values()), "instances that answered: %r" % sorted(answered)
 
 
 @pytest.mark.help("A session kept in one process's memory exists only for that process.")
@@ -181,6 +184,10 @@ def test_a_file_uploaded_again_is_replaced_everywhere(shop):
 
 def test_a_file_never_uploaded_is_not_found_anywhere(shop):
     visitor = Visitor(shop)
+    a, b = PORTS
+    there = "menu-%s.txt" % secrets.token_hex(4)
+    assert visitor.send("POST", "/files/" + there, port=a, body=b"soup").status == 201
+    assert visitor.send("GET", "/files/" + there, port=b).status == 200, "uploaded on port %d, GET on port %d" % (a, b)
     name = "nothing-%s.txt" % secrets.token_hex(4)
     for port in PORTS + (NGINX,):
         assert visitor.send("GET", "/files/" + name, port=port).status == 404, "GET on port %d" % port
