@@ -1,0 +1,48 @@
+import re
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models import F
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+from shop.models import Counter  # noqa: F401
+
+VISITS = 0
+
+
+@csrf_exempt
+def cart(request):
+    """GET: the visitor's cart. POST item=NAME: add NAME to it."""
+    items = request.session.get("cart", [])
+    if request.method == "POST":
+        items = items + [request.POST["item"]]
+        request.session["cart"] = items
+    return JsonResponse({"cart": items})
+
+
+@csrf_exempt
+def visits(request):
+    """GET: the number of visits. POST: one more visit, and the new number."""
+    global VISITS
+    if request.method == "POST":
+        VISITS += 1
+    return JsonResponse({"visits": VISITS})
+
+
+@csrf_exempt
+def files(request, name):
+    """POST: store the request's body as the file NAME (replacing one of
+    that name). GET: the file."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9]+)?", name):
+        raise Http404("no such file")
+    if request.method == "POST":
+        # In MEDIA_ROOT, which every instance reads.
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        default_storage.save(name, ContentFile(request.body))
+        return JsonResponse({"stored": name, "size": len(request.body)}, status=201)
+    if not default_storage.exists(name):
+        raise Http404("no such file")
+    with default_storage.open(name) as f:
+        return HttpResponse(f.read(), content_type="application/octet-stream")
