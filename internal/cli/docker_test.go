@@ -196,7 +196,7 @@ func checkHello(t *testing.T, code string, exit int, wants []string) {
 		expect(t, r, exit, wants...)
 	}
 	// pytest's words for what drill has its own for.
-	for _, never := range []string{"Consider using `-s`", "str() failed"} {
+	for _, never := range []string{"Consider using `-s`", "str() failed", "use '-vv'"} {
 		if strings.Contains(r.stdout+r.stderr, never) {
 			t.Errorf("the learner is told %q:\n%s", never, r.stdout)
 		}
@@ -301,6 +301,9 @@ func TestDockerLearnerErrors(t *testing.T) {
 			[]string{"your code failed to load", "hello.py, line 1: your code asked for keyboard input; the tests give none"}},
 		{"an exception whose __str__ fails", "class Odd(Exception):\n    def __str__(self):\n        raise TypeError('no text')\n\n\ndef hello(name):\n    raise Odd()\n",
 			[]string{"hello.py, line 7: Odd (its message cannot be shown: its __str__ raised TypeError: no text)", "raise Odd()"}},
+		// pytest cuts a long comparison short and names its own flag.
+		{"a long wrong value", "def hello(name):\n    return '\\n'.join('line %d' % i for i in range(60))\n",
+			[]string{"✗ test_hello_greets_by_name", "more lines not shown)"}},
 		// Tens of MB of prints: drill's output limit, not a full /tmp.
 		{"a flood of prints in a test", "def hello(name):\n    for i in range(300_000):\n        print('step', i, 'of the loop, still looking for the bug ..........')\n",
 			[]string{"output limit exceeded", "too much output while running test_hello_greets_by_name: the run printed more than 1024 KiB and was stopped. It began:", "step 0 of the loop"}},

@@ -29,6 +29,7 @@ bounds, so it can never be mistaken for a results line.
 import difflib
 import io
 import os
+import re
 import reprlib
 import tarfile
 import textwrap
@@ -643,11 +644,17 @@ def test_name(nodeid):
 
 def error_lines(longrepr):
     """The "E   " lines of a pytest failure: the assertion with its expected
-    and actual values, or the exception raised."""
+    and actual values, or the exception raised. pytest's note on a long
+    comparison it cut short tells how to see the rest with its own flags,
+    which a learner has none of: it says only how much was left out."""
     lines = textwrap.dedent("\n".join(ln[1:] for ln in longrepr.splitlines() if ln.startswith("E "))).strip()
     if lines.startswith("AssertionError: "):
         lines = lines[len("AssertionError: "):]
-    return lines
+    return TRUNCATED.sub(lambda m: "...(%s more line%s not shown)" % (m.group(1), m.group(2)), lines)
+
+
+# pytest's words (_pytest/assertion/truncate.py) for a comparison cut short.
+TRUNCATED = re.compile(r"\.\.\.Full output truncated \((\d+) line(s?) hidden\), use '-vv' to show")
 
 
 def run_pytest(learner, emit, plugins, settings):
