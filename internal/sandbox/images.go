@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -22,6 +23,7 @@ import (
 	"github.com/distribution/reference"
 	"github.com/moby/moby/api/types/jsonstream"
 	"github.com/moby/moby/client"
+	"golang.org/x/sync/singleflight"
 
 	recipes "github.com/drill-dev/drill/sandbox"
 )
@@ -152,11 +154,14 @@ func recipeFiles(runtime string) []string {
 	return out
 }
 
-// Images finds or builds the runner images on one engine.
+// Images finds or builds the runner images on one engine. Images of
+// different keys build at the same time (validate's sandboxes of two
+// images need both); callers of one key share its one build.
 type Images struct {
 	client   *client.Client
 	progress io.Writer
-	mu       sync.Mutex
+	builds   singleflight.Group
+	mu       sync.Mutex // guards ready
 	ready    map[string]string
 }
 
@@ -168,15 +173,11 @@ func NewImages(c *client.Client, progress io.Writer) *Images {
 // Ensure returns the runtime's image, building it (and what it starts
 // from) first if the engine does not have it.
 func (im *Images) Ensure(ctx context.Context, runtime string) (string, error) {
-	im.mu.Lock()
-	defer im.mu.Unlock()
 	return im.ensure(ctx, runtime, false)
 }
 
 // Build builds the runtime's image even if one with its tag exists.
 func (im *Images) Build(ctx context.Context, runtime string) (string, error) {
-	im.mu.Lock()
-	defer im.mu.Unlock()
 	return im.ensure(ctx, runtime, true)
 }
 
@@ -189,16 +190,33 @@ func (im *Images) forget(runtime string) {
 }
 
 func (im *Images) ensure(ctx context.Context, runtime string, force bool) (string, error) {
-	if tag, ok := im.ready[runtime]; ok && !force {
+	im.mu.Lock()
+	tag, ok := im.ready[runtime]
+	im.mu.Unlock()
+	if ok && !force {
 		return tag, nil
 	}
+	key := runtime
+	if force {
+		key = "build " + runtime
+	}
+	v, err, _ := im.builds.Do(key, func() (any, error) { return im.make(ctx, runtime, force) })
+	if err != nil {
+		return "", err
+	}
+	return v.(string), nil
+}
+
+// make finds the runtime's image on the engine, or builds it (and what it
+// starts from), and remembers its tag.
+func (im *Images) make(ctx context.Context, runtime string, force bool) (string, error) {
 	tag, err := Tag(runtime)
 	if err != nil {
 		return "", err
 	}
 	if !force {
 		if im.exists(ctx, tag) {
-			im.ready[runtime] = tag
+			im.remember(runtime, tag)
 			return tag, nil
 		}
 	}
@@ -222,8 +240,14 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 		}
 		return "", fmt.Errorf("%w: build image %s: %v", ErrUnavailable, tag, err)
 	}
-	im.ready[runtime] = tag
+	im.remember(runtime, tag)
 	return tag, nil
+}
+
+func (im *Images) remember(runtime, tag string) {
+	im.mu.Lock()
+	defer im.mu.Unlock()
+	im.ready[runtime] = tag
 }
 
 // Prune removes the images of other recipes of these runtimes (and of
@@ -233,10 +257,11 @@ func (im *Images) ensure(ctx context.Context, runtime string, force bool) (strin
 // the images of another drill version on the same machine.
 func (im *Images) Prune(ctx context.Context, runtimes []string) {
 	im.mu.Lock()
-	defer im.mu.Unlock()
+	ready := maps.Clone(im.ready)
+	im.mu.Unlock()
 	for _, runtime := range runtimes {
 		for rt := runtime; rt != ""; rt, _ = parentOf(rt) {
-			im.removeAllBut(ctx, repoName(rt), im.ready[rt])
+			im.removeAllBut(ctx, repoName(rt), ready[rt])
 		}
 	}
 	im.removeAllBut(ctx, strings.Split(localBase, ":")[0], localBase)
