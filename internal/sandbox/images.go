@@ -92,21 +92,25 @@ func Tag(runtime string) (string, error) {
 
 // recipeHash covers the runtime's directory, the harness and the parent's
 // hash.
-func recipeHash(runtime string) (string, error) {
+func recipeHash(runtime string) (string, error) { return recipeHashIn(recipes.FS, runtime) }
+
+// recipeHashIn is recipeHash of the recipes in fsys (recipes.FS, but in
+// tests), as the image is built from them: see recipeFile.
+func recipeHashIn(fsys fs.FS, runtime string) (string, error) {
 	parent, ok := parentOf(runtime)
 	if !ok {
 		return "", fmt.Errorf("no image recipe for runtime %q", runtime)
 	}
 	h := sha256.New()
 	if parent != "" {
-		ph, err := recipeHash(parent)
+		ph, err := recipeHashIn(fsys, parent)
 		if err != nil {
 			return "", err
 		}
 		io.WriteString(h, ph)
 	}
-	for _, f := range recipeFiles(runtime) {
-		data, err := fs.ReadFile(recipes.FS, f)
+	for _, f := range recipeFilesIn(fsys, runtime) {
+		data, err := recipeFile(fsys, f)
 		if err != nil {
 			return "", err
 		}
@@ -126,7 +130,10 @@ var hostOnly = map[string]bool{"harness/tests": true, "harness/testdata": true}
 // (services/NAME/), so that a change to one server's recipe rebuilds only
 // the images that start it. Not Python's caches (__pycache__, pytest's and
 // hypothesis's dot directories), which running tests on the host leaves.
-func recipeFiles(runtime string) []string {
+func recipeFiles(runtime string) []string { return recipeFilesIn(recipes.FS, runtime) }
+
+// recipeFilesIn is recipeFiles of the recipes in fsys.
+func recipeFilesIn(fsys fs.FS, runtime string) []string {
 	roots := []string{runtime, "harness"}
 	var services []string
 	if hasServices(runtime) {
@@ -135,7 +142,7 @@ func recipeFiles(runtime string) []string {
 	}
 	var out []string
 	for _, root := range roots {
-		_ = fs.WalkDir(recipes.FS, root, func(p string, d fs.DirEntry, err error) error {
+		_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
@@ -327,16 +334,33 @@ func (im *Images) build(ctx context.Context, runtime, tag, base string) error {
 }
 
 // recipeContext is the build context: the runtime's recipe and the harness.
-func recipeContext(runtime string) ([]byte, error) {
+func recipeContext(runtime string) ([]byte, error) { return recipeContextIn(recipes.FS, runtime) }
+
+// recipeContextIn is recipeContext of the recipes in fsys.
+func recipeContextIn(fsys fs.FS, runtime string) ([]byte, error) {
 	var files []File
-	for _, f := range recipeFiles(runtime) {
-		data, err := fs.ReadFile(recipes.FS, f)
+	for _, f := range recipeFilesIn(fsys, runtime) {
+		data, err := recipeFile(fsys, f)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, File{Path: f, Data: data})
 	}
 	return tarFiles(files)
+}
+
+// recipeFile is a recipe file (all of them are text) with LF line endings.
+// A clone on Windows checks them out with CRLF where Git's core.autocrlf is
+// set (Git for Windows' default), and go build embeds them so: the
+// watchdog, a shell script, would then stop at its first command ("set:
+// Illegal option -") and no sandbox would start. The image is the same
+// whichever way the files were checked out, and so is its tag.
+func recipeFile(fsys fs.FS, name string) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), nil
 }
 
 // follow reads an engine's JSON message stream, showing each build step
