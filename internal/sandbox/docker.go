@@ -500,7 +500,7 @@ func (d *Docker) Clean(ctx context.Context, scope CleanScope) (int, error) {
 			// left to expire: that drill may use it.)
 			expires, err := strconv.ParseInt(c.Labels[labelExpires], 10, 64)
 			expired := err != nil || now.Unix() > expires
-			if (expired || scope != Orphans) && d.claim(ctx, name) {
+			if (expired || scope != Orphans) && d.claim(ctx, name, c.Image) {
 				d.remove(c.ID)
 				n++
 			}

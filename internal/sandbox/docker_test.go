@@ -88,6 +88,11 @@ func TestDockerImageDeletedMidSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The first run's sandbox is removed, and a spare made, in the
+	// background. Podman's forced removal of an image removes the
+	// containers of it too (Docker's only untags it), and fails when drill
+	// removes one of them at the same moment: wait for drill first.
+	d.pending.Wait()
 	if _, err := d.client.ImageRemove(ctx, tag, client.ImageRemoveOptions{Force: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -109,28 +109,79 @@ func (d *Docker) takeSpare(ctx context.Context, image string, limit time.Duratio
 		if err != nil || left <= 0 || left+maxJobTime < limit || c.State != container.StateRunning || len(c.Names) == 0 {
 			continue
 		}
-		if d.claim(ctx, c.Names[0]) {
+		if d.claim(ctx, c.Names[0], image) {
 			return c.ID
 		}
 	}
 	return ""
 }
 
-// claim takes the waiting spare called name for this drill, and says
-// whether it did. The engine decides, so two drills never get one spare,
-// whatever their hosts, users or lock files: the spare is renamed by its
-// current name to a new name that depends on the spare alone. A second
-// claimant either finds no container of the old name (the rename is done)
-// or, if it raced into the engine with the first, asks under the
-// container's lock for the name the container already has, which the
-// engine refuses ("same name as its current name"). A rename by id to a
-// name of one's own would succeed for every claimant, and did.
-func (d *Docker) claim(ctx context.Context, name string) bool {
+// claim takes the waiting spare called name, running image, for this
+// drill, and says whether it did. The engine decides, so two drills never
+// get one spare, whatever their hosts, users or lock files: the spare is
+// renamed by its current name to a new name that depends on the spare
+// alone. On Docker a second claimant either finds no container of the old
+// name (the rename is done) or, if it raced into the engine with the
+// first, asks under the container's lock for the name the container
+// already has, which Docker refuses ("same name as its current name"). A
+// rename by id to a name of one's own would succeed for every claimant,
+// and did. Podman (4.3) renames a container to the name it has without a
+// word, so there a claimant first takes the spare's claim token
+// (claimToken), which only one can.
+func (d *Docker) claim(ctx context.Context, name, image string) bool {
 	name = strings.TrimPrefix(name, "/")
 	newName, ok := claimedName(name)
 	if !ok {
 		return false
 	}
+	if d.podman {
+		token, ok := d.claimToken(ctx, name, image)
+		if !ok {
+			return false
+		}
+		// Once the rename is done or has failed: see claimToken.
+		defer d.release(token)
+	}
 	_, err := d.client.ContainerRename(ctx, name, client.ContainerRenameOptions{NewName: newName})
 	return err == nil
+}
+
+// claimTokenPrefix starts the name of a spare's claim token on Podman:
+// drill-claim-RANDOM, RANDOM the spare's own.
+const claimTokenPrefix = "drill-claim-"
+
+// claimToken creates the claim token of the waiting spare called name: a
+// container of image named after the spare alone, never started. Podman,
+// like Docker, refuses a second container of a name in use, at once and
+// under its own lock, so of claimants racing for one spare only one makes
+// its token and goes on to the rename. The token is removed once the
+// rename is done or has failed (claim): a claimant that makes a token after that
+// asks for the spare by a name it no longer has, and is refused. A token
+// left by a drill killed in between is a sandbox of a drill that is gone
+// (its labels say whose, and when it expires), removed by the next
+// drill's clean-up.
+func (d *Docker) claimToken(ctx context.Context, name, image string) (id string, ok bool) {
+	rest, ok := strings.CutPrefix(name, spareName)
+	if !ok || rest == "" {
+		return "", false
+	}
+	created, err := d.client.ContainerCreate(ctx, client.ContainerCreateOptions{
+		Name: claimTokenPrefix + rest,
+		Config: &container.Config{
+			Image:           image,
+			Entrypoint:      []string{"/bin/true"},
+			NetworkDisabled: true,
+			Labels: map[string]string{
+				labelSandbox:  "1",
+				labelInstance: d.instance.id,
+				labelOwner:    d.owner,
+				labelDeadline: strconv.FormatInt(time.Now().Add(deadlineSlack).Unix(), 10),
+			},
+		},
+		HostConfig: &container.HostConfig{NetworkMode: "none"},
+	})
+	if err != nil {
+		return "", false
+	}
+	return created.ID, true
 }
