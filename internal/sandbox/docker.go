@@ -321,6 +321,12 @@ func (d *Docker) hostConfig() *container.HostConfig {
 		for dir, size := range map[string]string{workDir: l.WorkSize, judgeDir: l.JudgeSize, serviceDir: l.ServiceSize} {
 			tmpfs[dir] = shared(size)
 		}
+		// With a read-only root, Podman mounts tmpfs of its own on /run
+		// (root's, mode 0755) and /var/tmp (open to every user, as large as
+		// the memory limit, never emptied between a batch's jobs) where it
+		// is not given one. On Docker /var/tmp is the image's, read-only as
+		// all the root: so it is here.
+		tmpfs["/var/tmp"] = "ro,nosuid,nodev,noexec,size=4k"
 		// Podman asks for an nproc limit above the hard limit of a machine
 		// like this one, and the container does not start ("error setting
 		// rlimit type 6"); Docker leaves the engine's own. nproc counts a

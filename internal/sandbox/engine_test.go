@@ -30,8 +30,9 @@ func TestIsPodman(t *testing.T) {
 }
 
 // Where Podman differs, a sandbox is asked for differently, and only there:
-// its tmpfs takes no uid=, and its default nproc exceeds what a machine
-// like this one allows.
+// its tmpfs takes no uid=, its default nproc exceeds what a machine like
+// this one allows, and with a read-only root it makes /var/tmp a writable
+// tmpfs unless given one.
 func TestHostConfigPerEngine(t *testing.T) {
 	tests := []struct {
 		podman    bool
@@ -47,6 +48,9 @@ func TestHostConfigPerEngine(t *testing.T) {
 			"/work":  "rw,nosuid,nodev,exec,size=64m,mode=1777",
 			"/judge": "rw,nosuid,nodev,exec,size=16m,mode=1777",
 			"/tmp":   "rw,nosuid,nodev,exec,size=16m,mode=1777",
+			// Podman would mount a writable tmpfs of its own here,
+			// open to all and as large as the memory limit.
+			"/var/tmp": "ro,nosuid,nodev,noexec,size=4k",
 		}, "[nofile=256:256 core=0:0 nproc=4096:4096]"},
 	}
 	for _, tt := range tests {
