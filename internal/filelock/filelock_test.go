@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,6 +87,9 @@ func TestTryLock(t *testing.T) {
 
 // A link where a lock file is expected is refused, not followed.
 func TestLockRefusesLinks(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no O_NOFOLLOW: there the lock directory being the user's own is the guard (private_other.go)")
+	}
 	dir := t.TempDir()
 	target := filepath.Join(dir, "elsewhere")
 	link := filepath.Join(dir, "x.lock")
@@ -110,8 +115,10 @@ func TestDir(t *testing.T) {
 	}{
 		{"made if missing", func(*testing.T, string) {}, true},
 		{"an existing private directory", func(t *testing.T, dir string) { mkdir(t, dir, 0o700) }, true},
-		{"open to others", func(t *testing.T, dir string) { mkdir(t, dir, 0o755) }, false},
-		{"open to the group", func(t *testing.T, dir string) { mkdir(t, dir, 0o770) }, false},
+		// Windows has no Unix modes (Go shows a directory as 0777 there):
+		// it checks only that the directory is one.
+		{"open to others", func(t *testing.T, dir string) { mkdir(t, dir, 0o755) }, !unixModes},
+		{"open to the group", func(t *testing.T, dir string) { mkdir(t, dir, 0o770) }, !unixModes},
 		{"a file", func(t *testing.T, dir string) {
 			if err := os.WriteFile(dir, nil, 0o600); err != nil {
 				t.Fatal(err)
@@ -144,24 +151,34 @@ func TestDir(t *testing.T) {
 				t.Fatalf("Dir() = %q, %v; want %q", got, err, want)
 			}
 			fi, err := os.Lstat(got)
-			if err != nil || !fi.IsDir() || fi.Mode().Perm() != 0o700 {
+			if err != nil || !fi.IsDir() || unixModes && fi.Mode().Perm() != 0o700 {
 				t.Errorf("%s: %v, %v", got, fi.Mode(), err)
 			}
 		})
 	}
 }
 
-// Without XDG_RUNTIME_DIR, the locks live under the user's cache directory.
+// Without XDG_RUNTIME_DIR, the locks live under the user's cache directory:
+// XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
+// %LocalAppData% on Windows.
 func TestDirUnderCache(t *testing.T) {
 	home := t.TempDir()
 	t.Setenv("XDG_RUNTIME_DIR", "")
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
 	t.Setenv("HOME", home)
+	t.Setenv("LocalAppData", filepath.Join(home, "AppData", "Local"))
+	cache, err := os.UserCacheDir()
+	if err != nil || !strings.HasPrefix(cache, home) {
+		t.Fatalf("the cache directory %q (%v) is not in the test's home %s", cache, err, home)
+	}
 	got, err := Dir()
-	if want := filepath.Join(home, "cache", "drill", "locks"); err != nil || got != want {
+	if want := filepath.Join(cache, "drill", "locks"); err != nil || got != want {
 		t.Fatalf("Dir() = %q, %v; want %q", got, err, want)
 	}
 }
+
+// unixModes: the file system has Unix's owners and modes (not Windows).
+const unixModes = runtime.GOOS != "windows"
 
 func mkdir(t *testing.T, dir string, mode os.FileMode) {
 	t.Helper()

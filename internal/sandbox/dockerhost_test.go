@@ -135,9 +135,12 @@ func TestResolveEndpoint(t *testing.T) {
 			if goos == "" {
 				goos = "linux"
 			}
+			// Paths are compared with forward slashes: the cases of
+			// another platform than the one running the test (macOS's on
+			// Windows) join the home directory with this one's separator.
 			exists := func(p string) bool {
 				for _, s := range tt.sockets {
-					if filepath.FromSlash(strings.Replace(s, "HOME", home, 1)) == p {
+					if strings.Replace(s, "HOME", filepath.ToSlash(home), 1) == filepath.ToSlash(p) {
 						return true
 					}
 				}
@@ -158,6 +161,7 @@ func TestResolveEndpoint(t *testing.T) {
 			if want.TLSDir != "" {
 				want.TLSDir = place(want.TLSDir)
 			}
+			got.Host = filepath.ToSlash(got.Host)
 			if got != want {
 				t.Errorf("ResolveEndpoint = %+v, want %+v", got, want)
 			}
