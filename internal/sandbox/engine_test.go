@@ -42,11 +42,13 @@ func TestHostConfigPerEngine(t *testing.T) {
 		{false, map[string]string{
 			"/work":  "rw,nosuid,nodev,exec,size=64m,uid=10002,gid=10002,mode=0700",
 			"/judge": "rw,nosuid,nodev,noexec,size=16m,uid=10001,gid=10001,mode=0700",
+			"/srv":   "rw,nosuid,nodev,noexec,size=256m,uid=10003,gid=10003,mode=0755",
 			"/tmp":   "rw,nosuid,nodev,exec,size=16m,mode=1777",
 		}, "[nofile=256:256 core=0:0]"},
 		{true, map[string]string{
 			"/work":  "rw,nosuid,nodev,exec,size=64m,mode=1777",
 			"/judge": "rw,nosuid,nodev,exec,size=16m,mode=1777",
+			"/srv":   "rw,nosuid,nodev,exec,size=256m,mode=1777",
 			"/tmp":   "rw,nosuid,nodev,exec,size=16m,mode=1777",
 			// Podman would mount a writable tmpfs of its own here,
 			// open to all and as large as the memory limit.
