@@ -84,7 +84,11 @@ func TestDockerDrillsWithoutASharedLockNeverShareASpare(t *testing.T) {
 // is killed (SIGKILL) mid-check and cannot end the sandbox. The sandbox
 // still ends by itself soon after the job's time limit (3s of CPU time;
 // the root watchdog allows 6s more), in a sandbox made for the job and in
-// a spare made long before it (whose own lifetime is many minutes).
+// a spare made long before it (whose own lifetime is many minutes). "Soon"
+// is in CPU time, which a busy machine does not stretch: the sandbox's
+// CPU time as the engine counts it stays within maxCPU. (Past its
+// wall-clock deadline, about a minute, it would end too, having used far
+// more on a machine with a CPU to spare.)
 func TestDockerWatchdogOutlivesDrillAndLearner(t *testing.T) {
 	const fight = `import ctypes, os, signal
 
@@ -147,15 +151,16 @@ while True:
 			t.Cleanup(func() {
 				_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
 			})
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			statsCtx, stopStats := context.WithCancel(ctx)
+			defer stopStats()
+			cpu := cpuUntilStopped(statsCtx, c, id)
 			time.Sleep(2 * time.Second) // the learner's code is fighting by now
 			if err := cmd.Process.Kill(); err != nil {
 				t.Fatal(err)
 			}
 			_ = cmd.Wait()
-			// Generous: the point is that it ends at all (without the
-			// watchdog it spins until removed).
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
 			wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
 			select {
 			case <-wait.Result:
@@ -163,6 +168,16 @@ while True:
 				if !errdefs.IsNotFound(err) {
 					t.Fatalf("the sandbox outlived its limit: %v", err)
 				}
+			}
+			// The job's 3s, its second, the watchdog's 5s margin and its
+			// one-second look, and what the sandbox used before the job
+			// came (a spare's warm-up): 15s is generous.
+			const maxCPU = 15 * time.Second
+			stopStats()
+			if used := <-cpu; used > maxCPU {
+				t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: its watchdog did not stop it at the job's limit", used.Round(time.Millisecond), maxCPU)
+			} else {
+				t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
 			}
 			if !spare {
 				// Its drill is gone and its instance lock with it: the next
@@ -172,6 +187,31 @@ while True:
 			}
 		})
 	}
+}
+
+// cpuUntilStopped follows the container's CPU time as the engine counts it
+// (its stats, about once a second) until the stream ends (the container
+// stopped) or ctx does, and then sends the most it saw.
+func cpuUntilStopped(ctx context.Context, c *client.Client, id string) <-chan time.Duration {
+	out := make(chan time.Duration, 1)
+	go func() {
+		var most time.Duration
+		defer func() { out <- most }()
+		res, err := c.ContainerStats(ctx, id, client.ContainerStatsOptions{Stream: true})
+		if err != nil {
+			return
+		}
+		defer res.Body.Close()
+		dec := json.NewDecoder(res.Body)
+		for {
+			var s container.StatsResponse
+			if err := dec.Decode(&s); err != nil {
+				return
+			}
+			most = max(most, time.Duration(s.CPUStats.CPUUsage.TotalUsage))
+		}
+	}()
+	return out
 }
 
 // gone waits for the container to be removed (by its drill or another).
