@@ -82,7 +82,8 @@ func TestDockerDrillsWithoutASharedLockNeverShareASpare(t *testing.T) {
 // Learner code that tries to stop or kill every other process (the
 // watchdog among them), cancels the harness's alarm and loops; then drill
 // is killed (SIGKILL) mid-check and cannot end the sandbox. The sandbox
-// still ends by itself soon after the job's time limit (3s of CPU time;
+// still ends by itself soon after the job's time limit (3s of CPU time,
+// kept by the harness, whose uid the learner's cannot signal; behind it
 // the root watchdog allows 6s more), in a sandbox made for the job and in
 // a spare made long before it (whose own lifetime is many minutes). "Soon"
 // is in CPU time, which a busy machine does not stretch: the sandbox's
@@ -175,7 +176,7 @@ while True:
 			const maxCPU = 15 * time.Second
 			stopStats()
 			if used := <-cpu; used > maxCPU {
-				t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: its watchdog did not stop it at the job's limit", used.Round(time.Millisecond), maxCPU)
+				t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: nothing stopped it at the job's limit", used.Round(time.Millisecond), maxCPU)
 			} else {
 				t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
 			}
@@ -186,6 +187,91 @@ while True:
 				gone(t, c, id)
 			}
 		})
+	}
+}
+
+// A bank's tests are the judge's code: in a stranger's bank they can stop
+// the harness that keeps each job's time (their parent, the same uid) and
+// spin. Then, with drill killed, only the root watchdog is left, and it
+// ends the sandbox at the batch's CPU time: three jobs of 2s, a second
+// each, and its 5s margin. Without its CPU rule the sandbox spins to its
+// wall-clock deadline, about 90s later (91s of CPU time seen at load 7).
+func TestDockerWatchdogEndsABankThatStopsTheHarness(t *testing.T) {
+	c := requireDocker(t)
+	bank := t.TempDir()
+	ex := filepath.Join(bank, "01-basics", "01-spin")
+	for _, d := range []string{"starter", "solution", "tests", "wrong/w"} {
+		if err := os.MkdirAll(filepath.Join(ex, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(bank, "01-basics", "section.toml"), "title = \"Basics\"\n")
+	write(t, filepath.Join(ex, "exercise.toml"), `format = 1
+title = "Spin"
+runtime = "python"
+difficulty = "easy"
+time_limit = "2s"
+files = ["spin.py"]
+hints = ["One.", "Two."]
+`)
+	write(t, filepath.Join(ex, "README.md"), "# Spin\n\n## Your task\n\nNothing.\n\n## What is checked\n\nNothing.\n")
+	for _, d := range []string{"starter", "solution", "wrong/w"} {
+		write(t, filepath.Join(ex, d, "spin.py"), "X = 1\n")
+	}
+	write(t, filepath.Join(ex, "tests", "test_spin.py"), `import os, signal
+
+
+def test_spin():
+    os.kill(os.getppid(), signal.SIGSTOP)  # the harness
+    signal.alarm(0)
+    while True:
+        pass
+`)
+	cmd := exec.Command(drillBinary(t), "--bank", bank, "validate")
+	cmd.Dir, cmd.Env = t.TempDir(), append(os.Environ(), append(strangerEnv(t), "DRILL_SPARE_TTL=0")...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for deadline := time.Now().Add(60 * time.Second); id == "" && time.Now().Before(deadline); {
+		for _, s := range sandboxes(t, c, cmd.Process.Pid) {
+			id = strings.Fields(s)[0]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if id == "" {
+		_ = cmd.Process.Kill()
+		t.Fatal("no sandbox of this validate appeared")
+	}
+	t.Cleanup(func() {
+		_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	statsCtx, stopStats := context.WithCancel(ctx)
+	defer stopStats()
+	cpu := cpuUntilStopped(statsCtx, c, id)
+	time.Sleep(2 * time.Second) // the bank's test is spinning by now
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
+	select {
+	case <-wait.Result:
+	case err := <-wait.Error:
+		if !errdefs.IsNotFound(err) {
+			t.Fatalf("the sandbox did not end: %v", err)
+		}
+	}
+	// 3 x (2s + 1s) + 5s = 14s, the watchdog's one-second look and the
+	// sandbox's start.
+	const maxCPU = 18 * time.Second
+	stopStats()
+	if used := <-cpu; used > maxCPU {
+		t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: the root watchdog did not end it at the batch's limit", used.Round(time.Millisecond), maxCPU)
+	} else {
+		t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
 	}
 }
 
