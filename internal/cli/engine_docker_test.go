@@ -82,9 +82,11 @@ func TestDockerDrillsWithoutASharedLockNeverShareASpare(t *testing.T) {
 // Learner code that tries to stop or kill every other process (the
 // watchdog among them), cancels the harness's alarm and loops; then drill
 // is killed (SIGKILL) mid-check and cannot end the sandbox. The sandbox
-// still ends by itself soon after the job's time limit (3s of CPU time,
-// kept by the harness, whose uid the learner's cannot signal; behind it
-// the root watchdog allows 6s more), in a sandbox made for the job and in
+// still ends by itself soon after the job's time limit (3s of CPU time;
+// the root watchdog, which no learner's uid can signal, allows 6s more:
+// with the zygote stopped the harness cannot end the learner's process,
+// and without the watchdog's CPU rule it ran to 13-15s), in a sandbox
+// made for the job and in
 // a spare made long before it (whose own lifetime is many minutes). "Soon"
 // is in CPU time, which a busy machine does not stretch: the sandbox's
 // CPU time as the engine counts it stays within maxCPU. (Past its
