@@ -1,10 +1,13 @@
 package classgrade
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/drill-dev/drill/internal/bank"
 	"github.com/drill-dev/drill/internal/safefs"
@@ -166,5 +169,90 @@ func TestReadFilesNeverThroughALink(t *testing.T) {
 				t.Errorf("got %v, want refused with %q", refused, tt.want)
 			}
 		})
+	}
+}
+
+// A learner's archive in a class folder is read when it is graded, which
+// in a large class is minutes after Find saw it: by then it, or the folder
+// around it, may have been replaced (a synced or shared class folder).
+// It is read beneath the class folder all the same: a link is refused, not
+// followed, and a FIFO is refused without blocking.
+func TestArchiveInAClassReadBeneathIt(t *testing.T) {
+	ex := &bank.Exercise{ID: "basics/hello", Files: []string{"hello.py"}}
+	own := string(makeZip(t, entry{name: "hello.py", data: "D"}))
+	other := string(makeZip(t, entry{name: "hello.py", data: "SECRET"}))
+	tests := []struct {
+		name    string
+		dir     string                             // the learners' folder, under the root
+		replace func(t *testing.T, root, p string) // done to the archive p after Find
+		want    error
+	}{
+		{"unchanged", "class", func(*testing.T, string, string) {}, nil},
+		{"the archive replaced by a link", "class", func(t *testing.T, root, p string) {
+			must(t, os.Remove(p))
+			must(t, os.Symlink(filepath.Join(root, "outside/other.zip"), p))
+		}, safefs.ErrLink},
+		// A class folder wrapped in another: the archive is wrap/dan.zip.
+		{"its folder replaced by a link", "class/wrap", func(t *testing.T, root, p string) {
+			must(t, os.RemoveAll(filepath.Dir(p)))
+			must(t, os.Symlink(filepath.Join(root, "outside"), filepath.Dir(p)))
+			must(t, os.Rename(filepath.Join(root, "outside/other.zip"), filepath.Join(root, "outside/dan.zip")))
+		}, safefs.ErrLink},
+		{"the archive replaced by a FIFO", "class", func(t *testing.T, root, p string) {
+			must(t, os.Remove(p))
+			if err := mkfifo(p); err != nil {
+				t.Skip("no FIFO here:", err)
+			}
+		}, safefs.ErrNotRegular},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := layout(t, map[string]string{tt.dir + "/ann/hello.py": "A", tt.dir + "/dan.zip": own, "outside/other.zip": other})
+			subs, _ := Find([]string{filepath.Join(root, "class")}, ex, DefaultLimits)
+			var dan *Submission
+			for i := range subs {
+				if strings.HasSuffix(subs[i].Name, "dan.zip") {
+					dan = &subs[i]
+				}
+			}
+			if dan == nil {
+				t.Fatalf("no submission for dan.zip in %v", subs)
+			}
+			tt.replace(t, root, filepath.Join(root, filepath.FromSlash(tt.dir), "dan.zip"))
+			type opened struct {
+				data []byte
+				err  error
+			}
+			done := make(chan opened, 1)
+			go func() {
+				fsys, closeFS, err := dan.Open()
+				if err != nil {
+					done <- opened{nil, err}
+					return
+				}
+				defer closeFS()
+				data, err := fs.ReadFile(fsys, "hello.py")
+				done <- opened{data, err}
+			}()
+			var got opened
+			select {
+			case got = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("opening the archive blocked")
+			}
+			switch {
+			case tt.want == nil && (got.err != nil || string(got.data) != "D"):
+				t.Errorf("read %q, %v; want the learner's own file", got.data, got.err)
+			case tt.want != nil && !errors.Is(got.err, tt.want):
+				t.Errorf("read %q, %v; want an error matching %q", got.data, got.err, tt.want)
+			}
+		})
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -100,7 +100,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return grade.BusyError(res)
 	}
 	if res.Status == grade.Pass {
-		if _, err := ws.MarkDone(ex.ID, a.Now()); err != nil {
+		if _, err := ws.MarkDone(ctx, ex.ID, a.Now()); err != nil {
 			return err
 		}
 	}
@@ -226,7 +226,7 @@ func runCheckAll(ctx context.Context, opts *checkOptions, ws *workspace.Workspac
 		}
 	}
 	now := a.Now()
-	err = ws.Update(func(s *workspace.State) error {
+	err = ws.Update(ctx, func(s *workspace.State) error {
 		for _, r := range results {
 			s.Of(r.Exercise).SetDone(r.Status == grade.Pass, now)
 		}

@@ -83,8 +83,15 @@ func TestDockerDrillsWithoutASharedLockNeverShareASpare(t *testing.T) {
 // watchdog among them), cancels the harness's alarm and loops; then drill
 // is killed (SIGKILL) mid-check and cannot end the sandbox. The sandbox
 // still ends by itself soon after the job's time limit (3s of CPU time;
-// the root watchdog allows 6s more), in a sandbox made for the job and in
-// a spare made long before it (whose own lifetime is many minutes).
+// the root watchdog, which no learner's uid can signal, allows 6s more:
+// with the zygote stopped the harness cannot end the learner's process,
+// and without the watchdog's CPU rule it ran to 13-15s), in a sandbox
+// made for the job and in
+// a spare made long before it (whose own lifetime is many minutes). "Soon"
+// is in CPU time, which a busy machine does not stretch: the sandbox's
+// CPU time as the engine counts it stays within maxCPU. (Past its
+// wall-clock deadline, about a minute, it would end too, having used far
+// more on a machine with a CPU to spare.)
 func TestDockerWatchdogOutlivesDrillAndLearner(t *testing.T) {
 	const fight = `import ctypes, os, signal
 
@@ -147,15 +154,16 @@ while True:
 			t.Cleanup(func() {
 				_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
 			})
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			statsCtx, stopStats := context.WithCancel(ctx)
+			defer stopStats()
+			cpu := cpuUntilStopped(statsCtx, c, id)
 			time.Sleep(2 * time.Second) // the learner's code is fighting by now
 			if err := cmd.Process.Kill(); err != nil {
 				t.Fatal(err)
 			}
 			_ = cmd.Wait()
-			// Generous: the point is that it ends at all (without the
-			// watchdog it spins until removed).
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
 			wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
 			select {
 			case <-wait.Result:
@@ -163,6 +171,18 @@ while True:
 				if !errdefs.IsNotFound(err) {
 					t.Fatalf("the sandbox outlived its limit: %v", err)
 				}
+			}
+			// The job's 3s, its second and the watchdog's 5s margin (9s),
+			// its one-second look, and what the sandbox used before the
+			// job came (a spare's warm-up). Without the watchdog's CPU rule
+			// the sandbox used 14.8s and 15.7s at load 9, so the bound is
+			// no looser than that.
+			const maxCPU = 12 * time.Second
+			stopStats()
+			if used := <-cpu; used > maxCPU {
+				t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: nothing stopped it at the job's limit", used.Round(time.Millisecond), maxCPU)
+			} else {
+				t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
 			}
 			if !spare {
 				// Its drill is gone and its instance lock with it: the next
@@ -172,6 +192,116 @@ while True:
 			}
 		})
 	}
+}
+
+// A bank's tests are the judge's code: in a stranger's bank they can stop
+// the harness that keeps each job's time (their parent, the same uid) and
+// spin. Then, with drill killed, only the root watchdog is left, and it
+// ends the sandbox at the batch's CPU time: three jobs of 2s, a second
+// each, and its 5s margin. Without its CPU rule the sandbox spins to its
+// wall-clock deadline, about 90s later (91s of CPU time seen at load 7).
+func TestDockerWatchdogEndsABankThatStopsTheHarness(t *testing.T) {
+	c := requireDocker(t)
+	bank := t.TempDir()
+	ex := filepath.Join(bank, "01-basics", "01-spin")
+	for _, d := range []string{"starter", "solution", "tests", "wrong/w"} {
+		if err := os.MkdirAll(filepath.Join(ex, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, filepath.Join(bank, "01-basics", "section.toml"), "title = \"Basics\"\n")
+	write(t, filepath.Join(ex, "exercise.toml"), `format = 1
+title = "Spin"
+runtime = "python"
+difficulty = "easy"
+time_limit = "2s"
+files = ["spin.py"]
+hints = ["One.", "Two."]
+`)
+	write(t, filepath.Join(ex, "README.md"), "# Spin\n\n## Your task\n\nNothing.\n\n## What is checked\n\nNothing.\n")
+	for _, d := range []string{"starter", "solution", "wrong/w"} {
+		write(t, filepath.Join(ex, d, "spin.py"), "X = 1\n")
+	}
+	write(t, filepath.Join(ex, "tests", "test_spin.py"), `import os, signal
+
+
+def test_spin():
+    os.kill(os.getppid(), signal.SIGSTOP)  # the harness
+    signal.alarm(0)
+    while True:
+        pass
+`)
+	cmd := exec.Command(drillBinary(t), "--bank", bank, "validate")
+	cmd.Dir, cmd.Env = t.TempDir(), append(os.Environ(), append(strangerEnv(t), "DRILL_SPARE_TTL=0")...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	id := ""
+	for deadline := time.Now().Add(60 * time.Second); id == "" && time.Now().Before(deadline); {
+		for _, s := range sandboxes(t, c, cmd.Process.Pid) {
+			id = strings.Fields(s)[0]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if id == "" {
+		_ = cmd.Process.Kill()
+		t.Fatal("no sandbox of this validate appeared")
+	}
+	t.Cleanup(func() {
+		_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	statsCtx, stopStats := context.WithCancel(ctx)
+	defer stopStats()
+	cpu := cpuUntilStopped(statsCtx, c, id)
+	time.Sleep(2 * time.Second) // the bank's test is spinning by now
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
+	select {
+	case <-wait.Result:
+	case err := <-wait.Error:
+		if !errdefs.IsNotFound(err) {
+			t.Fatalf("the sandbox did not end: %v", err)
+		}
+	}
+	// 3 x (2s + 1s) + 5s = 14s, the watchdog's one-second look and the
+	// sandbox's start.
+	const maxCPU = 18 * time.Second
+	stopStats()
+	if used := <-cpu; used > maxCPU {
+		t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: the root watchdog did not end it at the batch's limit", used.Round(time.Millisecond), maxCPU)
+	} else {
+		t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
+	}
+}
+
+// cpuUntilStopped follows the container's CPU time as the engine counts it
+// (its stats, about once a second) until the stream ends (the container
+// stopped) or ctx does, and then sends the most it saw.
+func cpuUntilStopped(ctx context.Context, c *client.Client, id string) <-chan time.Duration {
+	out := make(chan time.Duration, 1)
+	go func() {
+		var most time.Duration
+		defer func() { out <- most }()
+		res, err := c.ContainerStats(ctx, id, client.ContainerStatsOptions{Stream: true})
+		if err != nil {
+			return
+		}
+		defer res.Body.Close()
+		dec := json.NewDecoder(res.Body)
+		for {
+			var s container.StatsResponse
+			if err := dec.Decode(&s); err != nil {
+				return
+			}
+			most = max(most, time.Duration(s.CPUStats.CPUUsage.TotalUsage))
+		}
+	}()
+	return out
 }
 
 // gone waits for the container to be removed (by its drill or another).

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -18,7 +19,7 @@ type hintOptions struct {
 	all      bool
 }
 
-func newHintCmd(app *App, g *globalOptions, runF func(*hintOptions) error) *cobra.Command {
+func newHintCmd(app *App, g *globalOptions, runF func(context.Context, *hintOptions) error) *cobra.Command {
 	opts := &hintOptions{app: app, g: g}
 	cmd := &cobra.Command{
 		Use:   "hint [EXERCISE]",
@@ -33,30 +34,31 @@ Without EXERCISE: the one whose directory you are in, else the next one not done
 				opts.exercise = args[0]
 			}
 			if runF != nil {
-				return runF(opts)
+				return runF(cmd.Context(), opts)
 			}
-			return runHint(opts)
+			return runHint(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.all, "all", false, "show every hint seen so far")
 	return cmd
 }
 
-func runHint(opts *hintOptions) error {
+func runHint(ctx context.Context, opts *hintOptions) error {
 	a := opts.app
 	ws, _, _, ex, err := a.learnerExercise(opts.g, opts.exercise,
 		"Every exercise is done: no hints needed. (drill hint EXERCISE shows an exercise's hints.)")
 	if err != nil || ex == nil {
 		return err
 	}
-	return showHint(a.Streams.Out, ws, ex, opts.all)
+	return showHint(ctx, a.Streams.Out, ws, ex, opts.all)
 }
 
 // showHint shows the next hint (or, with all, those seen so far) and
-// records it. Watch mode shares it.
-func showHint(out io.Writer, ws *workspace.Workspace, ex *bank.Exercise, all bool) error {
+// records it; ctx ends the wait for the progress file's lock. Watch mode
+// shares it.
+func showHint(ctx context.Context, out io.Writer, ws *workspace.Workspace, ex *bank.Exercise, all bool) error {
 	shown := 0
-	err := ws.Update(func(s *workspace.State) error {
+	err := ws.Update(ctx, func(s *workspace.State) error {
 		p := s.Of(ex.ID)
 		if !all && p.HintsShown < len(ex.Hints) {
 			p.HintsShown++

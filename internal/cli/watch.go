@@ -168,7 +168,7 @@ func (w *watcher) key(ctx context.Context, k byte) error {
 	switch k {
 	case 'h':
 		fmt.Fprintln(w.out)
-		if err := showHint(w.out, w.ws, w.ex, false); err != nil {
+		if err := showHint(ctx, w.out, w.ws, w.ex, false); err != nil {
 			return err
 		}
 	case 'l':
@@ -258,7 +258,7 @@ func (w *watcher) check(ctx context.Context) error {
 		w.footer()
 		return nil
 	}
-	state, err := w.ws.MarkDone(w.ex.ID, a.Now())
+	state, err := w.ws.MarkDone(ctx, w.ex.ID, a.Now())
 	if err != nil {
 		return err
 	}

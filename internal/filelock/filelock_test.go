@@ -131,8 +131,7 @@ func TestDir(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, false},
-		// Owned by another user: needs a second user and root to make it, so
-		// it is not tested here; checkPrivate compares the owner's uid.
+		// Owned by another user: TestDirOwnedByAnotherUser (Unix, as root).
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

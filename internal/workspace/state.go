@@ -109,12 +109,15 @@ func (w *Workspace) SaveState(s *State) error {
 }
 
 // Update changes the progress state under the workspace's lock: fn gets the
-// state as it is on disk now, and what it leaves is saved atomically.
-func (w *Workspace) Update(fn func(*State) error) error {
+// state as it is on disk now, and what it leaves is saved atomically. The
+// wait for the lock ends with ctx (Ctrl-C), the error then wrapping
+// ctx.Err().
+func (w *Workspace) Update(ctx context.Context, fn func(*State) error) error {
 	// Under a lock, so two drills in one workspace (two checks at once)
 	// never lose each other's progress. Its holders keep it for as long as
-	// a read and a write of the state take.
-	unlock, err := filelock.Lock(context.Background(), filepath.Join(w.Root, stateDir, "state.lock"))
+	// a read and a write of the state take, unless one is stopped (Ctrl-Z)
+	// while it holds it: hence a wait that ctx can end.
+	unlock, err := filelock.Lock(ctx, filepath.Join(w.Root, stateDir, "state.lock"))
 	if err != nil {
 		return fmt.Errorf("lock progress: %w", err)
 	}
@@ -130,10 +133,10 @@ func (w *Workspace) Update(fn func(*State) error) error {
 }
 
 // MarkDone records that the exercise passed, and returns the progress as
-// it now stands.
-func (w *Workspace) MarkDone(id string, at time.Time) (*State, error) {
+// it now stands; ctx ends the wait for the lock, as in Update.
+func (w *Workspace) MarkDone(ctx context.Context, id string, at time.Time) (*State, error) {
 	var state *State
-	err := w.Update(func(s *State) error {
+	err := w.Update(ctx, func(s *State) error {
 		s.Of(id).SetDone(true, at)
 		state = s
 		return nil

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -56,7 +57,7 @@ func TestInitLayoutAndState(t *testing.T) {
 	if err != nil || st.Bank != "/banks/mine" || len(st.Exercises) != 0 {
 		t.Fatalf("state = %+v, %v", st, err)
 	}
-	if _, err := ws.MarkDone("basics/hello", time.Unix(0, 0)); err != nil {
+	if _, err := ws.MarkDone(context.Background(), "basics/hello", time.Unix(0, 0)); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := ws.LoadState(); !st.Done("basics/hello") {
@@ -158,7 +159,10 @@ func TestMarkDoneConcurrently(t *testing.T) {
 	const n = 40
 	errs := make(chan error, n)
 	for i := range n {
-		go func() { _, err := ws.MarkDone(fmt.Sprintf("basics/ex%d", i), time.Now()); errs <- err }()
+		go func() {
+			_, err := ws.MarkDone(context.Background(), fmt.Sprintf("basics/ex%d", i), time.Now())
+			errs <- err
+		}()
 	}
 	for range n {
 		if err := <-errs; err != nil {
