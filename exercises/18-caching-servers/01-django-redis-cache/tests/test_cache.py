@@ -124,9 +124,10 @@ def test_the_entries_are_in_redis_under_the_prefix_and_version(client, server):
 
 
 def test_an_unknown_product_is_404_and_not_cached(client, server):
-    make_catalog()
+    kettle, *_ = make_catalog()
+    get_json(client, f"/products/{kettle.pk}/")
     assert get_json(client, "/products/999/", status=404) == {"error": "no such product"}
-    assert keys(server) == [], "the keys on the Redis server"
+    assert keys(server) == [f"catalog:2:product:{kettle.pk}"], "the keys on the Redis server"
 
 
 def test_the_entries_expire_after_their_timeouts(client, server):

@@ -76,12 +76,13 @@ def test_acquire_sets_the_lock_key_with_a_token_and_an_expiry(server):
     held = server.get("lock:report")
     assert held == token, "the value of lock:report"
     pttl = server.pttl("lock:report")
-    assert 9000 < pttl <= 10000, f"PTTL {pttl} ms of lock:report (-1 is no expiry)"
+    assert 5000 < pttl <= 10000, f"PTTL {pttl} ms of lock:report (-1 is no expiry)"
 
 
 def test_a_held_lock_is_not_acquired_again(server):
     client = learner_client()
     first = payments.acquire_lock(client, "report", 10)
+    assert first is not None, "the first acquire_lock did not take the lock"
     assert payments.acquire_lock(client, "report", 10) is None
     assert payments.acquire_lock(learner_client(), "report", 10) is None
     held = server.get("lock:report")
@@ -192,25 +193,24 @@ def test_the_result_is_stored_as_json_for_a_day(server):
     assert 86400 - 60 < ttl <= 86400, f"TTL {ttl} of payment:order-17 (-1 is no expiry)"
 
 
-def test_the_lock_is_released_after_the_payment(server):
-    payments.pay(learner_client(), "order-17", 1500, charger())
-    left = server.exists("lock:payment:order-17")
-    assert left == 0, "lock:payment:order-17 is still there"
-
-
-def test_the_lock_is_held_with_an_expiry_while_the_charge_runs(server, pool):
-    future = pool.submit(payments.pay, learner_client(), "order-17", 1500, charger(delay=0.5))
-    wait_until(lambda: server.exists("lock:payment:order-17"), what="lock:payment:order-17 to be taken")
+def test_the_lock_is_held_with_an_expiry_while_the_charge_runs_and_released_after(server, pool):
+    charge = charger(delay=2.0)
+    future = pool.submit(payments.pay, learner_client(), "order-17", 1500, charge)
+    wait_until(lambda: charge.calls, seconds=5, what="the charge to start")
     pttl = server.pttl("lock:payment:order-17")
     assert 25000 < pttl <= 30000, f"PTTL {pttl} ms of lock:payment:order-17 while charging (-1 is no expiry)"
     assert future.result(timeout=5) == RESULT
+    left = server.exists("lock:payment:order-17")
+    assert left == 0, "lock:payment:order-17 is still there after the payment"
 
 
 def test_a_failed_charge_stores_nothing_and_frees_the_request_key(server):
+    payments.pay(learner_client(), "order-16", 1500, charger("ch_0"))
     broken = learnerside.fake({}, errors={1500: "ConnectionError: card network down"})
     with pytest.raises(ConnectionError):
         payments.pay(learner_client(), "order-17", 1500, broken)
-    assert server.keys("*") == [], "a failed charge left keys behind"
+    left = server.keys("*")
+    assert left == ["payment:order-16"], "the keys on the Redis server after the failed charge of order-17"
     charge = charger()
     assert payments.pay(learner_client(), "order-17", 1500, charge) == RESULT
     assert charge.calls == [1500]
@@ -237,10 +237,10 @@ def test_a_payment_another_worker_is_charging_is_refused(server):
 
 
 def test_a_worker_that_crashed_holding_the_lock_blocks_only_until_it_expires(server):
-    server.set("lock:payment:order-17", "crashed-worker", px=300)
+    server.set("lock:payment:order-17", "crashed-worker", px=1500)
     with pytest.raises(payments.PaymentInProgress):
         payments.pay(learner_client(), "order-17", 1500, charger())
-    wait_until(lambda: not server.exists("lock:payment:order-17"), what="the crashed worker's lock to expire")
+    wait_until(lambda: not server.exists("lock:payment:order-17"), seconds=5, what="the crashed worker's lock to expire")
     assert payments.pay(learner_client(), "order-17", 1500, charger()) == RESULT
 
 
@@ -268,10 +268,11 @@ def test_ten_calls_at_once_charge_once(server, links, pool):
 
 @pytest.mark.hidden
 def test_a_payment_whose_lock_expired_leaves_the_next_holders_lock(server, monkeypatch, pool):
-    """A charge can outlast the lock (here LOCK_TTL is 0.2 s and the charge takes 0.6 s): pay must release only its own lock, not the next worker's."""
+    """A charge can outlast the lock (here LOCK_TTL is 0.2 s and the charge takes 2 s): pay must release only its own lock, not the next worker's."""
     monkeypatch.setattr(payments, "LOCK_TTL", 0.2)
-    future = pool.submit(payments.pay, learner_client(), "order-17", 1500, charger(delay=0.6))
-    wait_until(lambda: server.exists("lock:payment:order-17"), what="lock:payment:order-17 to be taken")
+    charge = charger(delay=2.0)
+    future = pool.submit(payments.pay, learner_client(), "order-17", 1500, charge)
+    wait_until(lambda: charge.calls, seconds=5, what="the charge to start")
     wait_until(lambda: not server.exists("lock:payment:order-17"), what="lock:payment:order-17 to expire")
     server.set("lock:payment:order-17", "next-worker", px=10000)
     assert future.result(timeout=5) == RESULT
