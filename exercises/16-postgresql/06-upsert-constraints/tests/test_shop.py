@@ -18,6 +18,8 @@ def judge():
     maker = learnerside.module("psycopg").connect(autocommit=True)
     try:
         maker.execute(files.text("schema.sql"))
+    except Exception as e:
+        pytest.fail("schema.sql did not run: %s: %s" % (type(e).__name__, e), pytrace=False)
     finally:
         maker.close()
     yield conn
