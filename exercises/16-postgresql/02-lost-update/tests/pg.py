@@ -64,7 +64,7 @@ def wait_for_waiting(conn, count, exclude=()):
 def wait_for_no_sessions(conn, exclude=()):
     """Wait until no other session is left (a closed connection's server
     process takes a moment to go); give what is left when time runs out."""
-    deadline = time.monotonic() + 5.0
+    deadline = time.monotonic() + 10.0
     while True:
         left = sessions(conn, exclude)
         if not left or time.monotonic() > deadline:
