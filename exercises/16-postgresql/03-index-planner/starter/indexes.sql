@@ -1,0 +1,2 @@
+-- The indexes that make the three queries of queries.sql fast (one per
+-- table), and fresh statistics for the planner.

@@ -1,0 +1,2 @@
+-- The index that lets PostgreSQL answer containment searches (attrs @> ...)
+-- without reading every product, and fresh statistics for the planner.

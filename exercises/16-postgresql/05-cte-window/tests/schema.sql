@@ -1,0 +1,13 @@
+CREATE TABLE employees (
+    id         integer PRIMARY KEY,
+    name       text    NOT NULL,
+    dept       text    NOT NULL,
+    manager_id integer REFERENCES employees (id)
+);
+
+CREATE TABLE sales (
+    id          integer PRIMARY KEY,
+    employee_id integer NOT NULL REFERENCES employees (id),
+    sold_on     date    NOT NULL,
+    amount      integer NOT NULL
+);

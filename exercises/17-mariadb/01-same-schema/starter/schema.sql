@@ -1,0 +1,2 @@
+-- The shop's schema for MariaDB: the same tables, columns and rules as
+-- schema_postgres.sql.

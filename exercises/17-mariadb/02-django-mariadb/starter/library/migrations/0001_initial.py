@@ -1,0 +1,19 @@
+# The first migration, created by `makemigrations` (don't change it).
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = []
+
+    operations = [
+        migrations.CreateModel(
+            name="Book",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200)),
+                ("isbn", models.CharField(max_length=13, unique=True)),
+            ],
+        ),
+    ]
