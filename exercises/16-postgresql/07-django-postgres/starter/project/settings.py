@@ -1,12 +1,6 @@
 # The Django project of this exercise, on the sandbox's PostgreSQL (you
 # don't need to change it). The tests run on Django's test database,
 # test_drill, which the test run creates and removes.
-import warnings
-
-# Django creates the test database from a connection to the maintenance
-# database "postgres", which the sandbox's server does not have; it then
-# uses "drill" instead, and says so in a RuntimeWarning on every run.
-warnings.filterwarnings("ignore", message="Normally Django will use a connection to the 'postgres' database")
 
 SECRET_KEY = "drill-exercise-not-secret"
 DEBUG = True

@@ -28,7 +28,7 @@ def try_superuser():
     accounts: each attempt's error, as text."""
     out = {}
     try:
-        psycopg.connect(user="service", dbname="template1").close()
+        psycopg.connect(user="service", dbname="postgres").close()
         out["postgres service"] = "connected"
     except psycopg.Error as e:
         out["postgres service"] = str(e)
