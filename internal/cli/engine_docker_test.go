@@ -140,46 +140,14 @@ while True:
 			if spare {
 				owner = maker // the spare carries its maker's labels
 			}
-			id := ""
-			for deadline := time.Now().Add(30 * time.Second); id == "" && time.Now().Before(deadline); {
-				for _, s := range sandboxes(t, c, owner) {
-					id = strings.Fields(s)[0]
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
-			if id == "" {
-				_ = cmd.Process.Kill()
-				t.Fatal("no sandbox of this check appeared")
-			}
-			t.Cleanup(func() {
-				_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
-			})
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			statsCtx, stopStats := context.WithCancel(ctx)
-			defer stopStats()
-			cpu := cpuUntilStopped(statsCtx, c, id)
-			time.Sleep(2 * time.Second) // the learner's code is fighting by now
-			if err := cmd.Process.Kill(); err != nil {
-				t.Fatal(err)
-			}
-			_ = cmd.Wait()
-			wait := c.ContainerWait(ctx, id, client.ContainerWaitOptions{Condition: container.WaitConditionNotRunning})
-			select {
-			case <-wait.Result:
-			case err := <-wait.Error:
-				if !errdefs.IsNotFound(err) {
-					t.Fatalf("the sandbox outlived its limit: %v", err)
-				}
-			}
+			id, used := cpuOnceDrillIsKilled(t, c, cmd, owner, 30*time.Second, 2*time.Minute)
 			// The job's 3s, its second and the watchdog's 5s margin (9s),
 			// its one-second look, and what the sandbox used before the
 			// job came (a spare's warm-up). Without the watchdog's CPU rule
 			// the sandbox used 14.8s and 15.7s at load 9, so the bound is
 			// no looser than that.
 			const maxCPU = 12 * time.Second
-			stopStats()
-			if used := <-cpu; used > maxCPU {
+			if used > maxCPU {
 				t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: nothing stopped it at the job's limit", used.Round(time.Millisecond), maxCPU)
 			} else {
 				t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
@@ -236,26 +204,44 @@ def test_spin():
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	_, used := cpuOnceDrillIsKilled(t, c, cmd, cmd.Process.Pid, 60*time.Second, 3*time.Minute)
+	// 3 x (2s + 1s) + 5s = 14s, the watchdog's one-second look and the
+	// sandbox's start.
+	const maxCPU = 18 * time.Second
+	if used > maxCPU {
+		t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: the root watchdog did not end it at the batch's limit", used.Round(time.Millisecond), maxCPU)
+	} else {
+		t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
+	}
+}
+
+// cpuOnceDrillIsKilled finds the sandbox of the started drill cmd (its
+// owner's pid on the labels) within appear, kills drill two seconds later
+// (the code under test is fighting by then), waits up to end for the
+// sandbox to end by itself, and returns its id and the CPU time it used,
+// as the engine counts it. The sandbox is removed when the test ends.
+func cpuOnceDrillIsKilled(t *testing.T, c *client.Client, cmd *exec.Cmd, owner int, appear, end time.Duration) (string, time.Duration) {
+	t.Helper()
 	id := ""
-	for deadline := time.Now().Add(60 * time.Second); id == "" && time.Now().Before(deadline); {
-		for _, s := range sandboxes(t, c, cmd.Process.Pid) {
+	for deadline := time.Now().Add(appear); id == "" && time.Now().Before(deadline); {
+		for _, s := range sandboxes(t, c, owner) {
 			id = strings.Fields(s)[0]
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	if id == "" {
 		_ = cmd.Process.Kill()
-		t.Fatal("no sandbox of this validate appeared")
+		t.Fatal("no sandbox of this drill appeared")
 	}
 	t.Cleanup(func() {
 		_, _ = c.ContainerRemove(context.Background(), id, client.ContainerRemoveOptions{Force: true})
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), end)
 	defer cancel()
 	statsCtx, stopStats := context.WithCancel(ctx)
 	defer stopStats()
 	cpu := cpuUntilStopped(statsCtx, c, id)
-	time.Sleep(2 * time.Second) // the bank's test is spinning by now
+	time.Sleep(2 * time.Second)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -265,18 +251,11 @@ def test_spin():
 	case <-wait.Result:
 	case err := <-wait.Error:
 		if !errdefs.IsNotFound(err) {
-			t.Fatalf("the sandbox did not end: %v", err)
+			t.Fatalf("the sandbox did not end by itself: %v", err)
 		}
 	}
-	// 3 x (2s + 1s) + 5s = 14s, the watchdog's one-second look and the
-	// sandbox's start.
-	const maxCPU = 18 * time.Second
 	stopStats()
-	if used := <-cpu; used > maxCPU {
-		t.Errorf("the sandbox used %s of CPU time before it ended, more than %s: the root watchdog did not end it at the batch's limit", used.Round(time.Millisecond), maxCPU)
-	} else {
-		t.Logf("the sandbox ended after %s of CPU time", used.Round(time.Millisecond))
-	}
+	return id, <-cpu
 }
 
 // cpuUntilStopped follows the container's CPU time as the engine counts it
