@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -94,7 +95,7 @@ func decodeStrict(fsys fs.FS, file string, v any, required ...string) (errs []er
 	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(v)
 	if err != nil {
-		return []error{&Error{File: file, Err: err}}, false
+		return []error{decodeError(file, err)}, false
 	}
 	for _, k := range md.Undecoded() {
 		errs = append(errs, &Error{File: file, Key: k.String(), Err: errors.New("unknown key")})
@@ -105,6 +106,45 @@ func decodeStrict(fsys fs.FS, file string, v any, required ...string) (errs []er
 		}
 	}
 	return errs, true
+}
+
+// decodeError is an *Error for a TOML file that could not be read into its
+// fields: a value of the wrong type names its key and says, in an author's
+// words, what it is and what it must be; other errors are the TOML
+// parser's, which name the line.
+func decodeError(file string, err error) error {
+	// BurntSushi/toml says a value has the wrong type in an error of text
+	// alone.
+	if m := typeMismatch.FindStringSubmatch(err.Error()); m != nil {
+		return &Error{File: file, Key: m[2], Err: fmt.Errorf("line %s: the value is %s; it must be %s", m[1], typeWords(m[3], false), typeWords(m[4], true))}
+	}
+	return &Error{File: file, Err: err}
+}
+
+var typeMismatch = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// typeWords names a TOML value's or a field's type as an author would,
+// with an example if asked.
+func typeWords(t string, example bool) string {
+	words, eg := "of type "+t, ""
+	switch {
+	case t == "string":
+		words, eg = "a string", `"text"`
+	case t == "slice" || strings.HasPrefix(t, "[]"):
+		words, eg = "a list", `["a", "b"]`
+	case t == "integer" || strings.HasPrefix(t, "int"):
+		words, eg = "a whole number", "1"
+	case strings.HasPrefix(t, "float"):
+		words, eg = "a number with a decimal point", "1.5"
+	case t == "bool":
+		words, eg = "true or false", "true"
+	case strings.HasPrefix(t, "map"):
+		words = "a table"
+	}
+	if example && eg != "" {
+		return words + ", such as " + eg
+	}
+	return words
 }
 
 func loadSection(fsys fs.FS, d orderedDir, opts Options) (*Section, []error) {
